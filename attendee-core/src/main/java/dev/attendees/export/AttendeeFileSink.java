@@ -1,0 +1,186 @@
+package dev.attendees.export;
+
+import dev.attendees.AttendeeException;
+import dev.attendees.Attendee;
+import dev.attendees.spi.EncodingAttendeeSink;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+/**
+ * Writes attendees to a file in one of the contract's formats. File sinks are atomic: the data
+ * goes to a hidden temporary file in the same folder, which is synced and renamed over the target
+ * on {@link #commit()}. Closing without a commit, a failure, or the JVM stopping (Ctrl-C) deletes
+ * the temporary file, so the requested name never holds a partial file.
+ *
+ * <pre>{@code
+ * try (AttendeeFileSink sink = AttendeeFormat.CSV.open(Path.of("attendees.csv"))) {
+ *     sink.write(attendees);
+ *     sink.commit();
+ * }
+ * }</pre>
+ */
+public final class AttendeeFileSink implements EncodingAttendeeSink {
+    private final AttendeeFormat format;
+    private final Path target;
+    private final Path temporary;
+    private final FileChannel channel;
+    private final OutputStream out;
+    private final boolean ownsStream;
+    private final Thread cleanup;
+    private boolean first = true;
+    private boolean committed;
+    private boolean closed;
+
+    private AttendeeFileSink(AttendeeFormat format, Path target, Path temporary, FileChannel channel, OutputStream out,
+            boolean ownsStream) {
+        this.format = format;
+        this.target = target;
+        this.temporary = temporary;
+        this.channel = channel;
+        this.out = out;
+        this.ownsStream = ownsStream;
+        if (temporary != null) {
+            cleanup = new Thread(() -> deleteQuietly(temporary), "attendees-cleanup");
+            Runtime.getRuntime().addShutdownHook(cleanup);
+        } else {
+            cleanup = null;
+        }
+        writeRaw(format.header());
+    }
+
+    static AttendeeFileSink atomic(AttendeeFormat format, Path file) {
+        Path target = file.toAbsolutePath().normalize();
+        Path dir = target.getParent();
+        try {
+            if (Files.isDirectory(target)) {
+                throw new AttendeeException("output " + file + " is a folder, not a file");
+            }
+            Files.createDirectories(dir);
+            Path temporary = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+            return new AttendeeFileSink(format, target, temporary, channel, out, true);
+        } catch (IOException e) {
+            throw new AttendeeException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static AttendeeFileSink stream(AttendeeFormat format, OutputStream out) {
+        return new AttendeeFileSink(format, null, null, null, new BufferedOutputStream(out, 1 << 16), false);
+    }
+
+    /** The format written. */
+    public AttendeeFormat format() {
+        return format;
+    }
+
+    /** The file written on commit, or {@code null} for a stream sink. */
+    public Path target() {
+        return target;
+    }
+
+    @Override
+    public byte[] encode(List<Attendee> batch) {
+        return format.encode(batch);
+    }
+
+    @Override
+    public synchronized void writeEncoded(byte[] encoded) {
+        if (encoded.length == 0) {
+            return;
+        }
+        if (first && format == AttendeeFormat.JSON) {
+            // Drop the comma before the very first object.
+            writeRaw(encoded, 1, encoded.length - 1);
+        } else {
+            writeRaw(encoded, 0, encoded.length);
+        }
+        first = false;
+    }
+
+    @Override
+    public synchronized void commit() {
+        ensureOpen();
+        writeRaw(format.footer(first));
+        try {
+            out.flush();
+            if (channel != null) {
+                channel.force(true);
+                out.close();
+                try {
+                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            committed = true;
+        } catch (IOException e) {
+            throw new AttendeeException("cannot write " + target + ": " + e.getMessage(), e);
+        } finally {
+            close();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (ownsStream) {
+                out.close();
+            } else {
+                out.flush();
+            }
+        } catch (IOException ignored) {
+            // Nothing more to save: the temporary file goes below.
+        }
+        if (temporary != null) {
+            if (!committed) {
+                deleteQuietly(temporary);
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook runs anyway.
+            }
+        }
+    }
+
+    private void writeRaw(byte[] bytes) {
+        writeRaw(bytes, 0, bytes.length);
+    }
+
+    private void writeRaw(byte[] bytes, int off, int len) {
+        ensureOpen();
+        try {
+            out.write(bytes, off, len);
+        } catch (IOException e) {
+            throw new AttendeeException("cannot write " + (target != null ? target : "output") + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("sink is closed");
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // Best effort: a hidden .tmp file is all that can remain.
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package dev.attendees;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.attendees.export.AttendeeFileSink;
+import dev.attendees.export.AttendeeFormat;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AttendeeGeneratorTest {
+
+    private static AttendeeGenerator generator(long seed) {
+        return AttendeeGenerator.builder().seed(seed).build();
+    }
+
+    private static byte[] csv(AttendeeGenerator generator, long count) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (AttendeeFileSink sink = AttendeeFormat.CSV.open(out)) {
+            generator.writeTo(sink, count);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void should_give_the_same_bytes_for_the_same_seed() {
+        assertThat(csv(generator(42), 3_000)).isEqualTo(csv(generator(42), 3_000));
+    }
+
+    @Test
+    void should_give_different_attendees_for_different_seeds() {
+        List<Attendee> a = generator(1).generate(200);
+        List<Attendee> b = generator(2).generate(200);
+        long same = 0;
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i).email().equals(b.get(i).email())) {
+                same++;
+            }
+        }
+        assertThat(same).isLessThan(5);
+    }
+
+    @Test
+    void should_make_a_slice_equal_to_the_same_range_of_the_whole() {
+        AttendeeGenerator g = generator(7);
+        List<Attendee> whole = g.generate(2_000);
+        assertThat(g.slice(1_234, 1_500)).isEqualTo(whole.subList(1_234, 1_500));
+        assertThat(g.attendee(999)).isEqualTo(whole.get(999));
+        assertThat(g.stream().skip(10).limit(5).toList()).isEqualTo(whole.subList(10, 15));
+    }
+
+    @Test
+    void should_make_the_same_attendees_in_parallel_and_sequentially() {
+        AttendeeGenerator parallel = AttendeeGenerator.builder().seed(11).threads(4).locale("international").build();
+        AttendeeGenerator sequential = parallel.toBuilder().threads(1).build();
+        assertThat(parallel.generate(60_000)).isEqualTo(sequential.generate(60_000));
+        assertThat(csv(parallel, 50_000)).isEqualTo(csv(sequential, 50_000));
+        assertThat(parallel.stream(30_000).parallel().toList()).isEqualTo(sequential.generate(30_000));
+    }
+
+    @Test
+    void should_number_ids_from_one_in_order() {
+        List<Attendee> list = generator(3).generate(100);
+        for (int i = 0; i < list.size(); i++) {
+            assertThat(list.get(i).id()).isEqualTo(i + 1);
+        }
+    }
+
+    @Test
+    void should_report_the_random_seed_it_chose_and_reproduce_with_it() {
+        AttendeeGenerator random = AttendeeGenerator.builder().build();
+        AttendeeGenerator again = AttendeeGenerator.builder().seed(random.seed()).build();
+        assertThat(again.generate(50)).isEqualTo(random.generate(50));
+        assertThat(random.toBuilder().build().seed()).isEqualTo(random.seed());
+    }
+
+    @Test
+    void should_infer_the_event_type_from_the_event_name() {
+        assertThat(AttendeeGenerator.builder().event("KubeCon Europe 2026").build().eventType()).isEqualTo("cloud-native");
+        assertThat(AttendeeGenerator.builder().event("RSA Conference 2026").build().eventType()).isEqualTo("security");
+        assertThat(AttendeeGenerator.builder().event("NeurIPS 2026").build().eventType()).isEqualTo("ai-ml");
+        assertThat(AttendeeGenerator.builder().event("Money20/20 Europe").build().eventType()).isEqualTo("fintech");
+        assertThat(AttendeeGenerator.builder().event("HIMSS 2026 Global Conference").build().eventType()).isEqualTo("healthcare-it");
+        assertThat(AttendeeGenerator.builder().event("Family picnic").build().eventType()).isEqualTo("cloud-native");
+        assertThat(AttendeeGenerator.builder().event("RSA Conference").eventType("fintech").build().eventType())
+                .isEqualTo("fintech");
+    }
+
+    @Test
+    void should_use_the_event_name_everywhere() {
+        assertThat(AttendeeGenerator.builder().event("Acme DevDays").seed(1).build().generate(20))
+                .extracting(Attendee::eventName).containsOnly("Acme DevDays");
+    }
+
+    @Test
+    void should_reject_a_count_below_one() {
+        assertThatThrownBy(() -> generator(1).generate(0))
+                .isInstanceOf(ConfigurationException.class).hasMessage("count must be at least 1, was 0");
+        assertThatThrownBy(() -> generator(1).stream(-5))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("count");
+    }
+
+    @Test
+    void should_reject_a_ratio_outside_zero_to_one() {
+        assertThatThrownBy(() -> AttendeeGenerator.builder().corporateRatio(1.5))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("corporate ratio must be between 0 and 1, was 1.5");
+        assertThatThrownBy(() -> AttendeeGenerator.builder().corporateRatio(Double.NaN))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("corporate ratio");
+    }
+
+    @Test
+    void should_reject_from_after_to() {
+        assertThatThrownBy(() -> AttendeeGenerator.builder().dates(LocalDate.of(2026, 5, 3), LocalDate.of(2026, 5, 1)))
+                .isInstanceOf(ConfigurationException.class).hasMessage("from (2026-05-03) is after to (2026-05-01)");
+        assertThatThrownBy(() -> AttendeeGenerator.builder().from(LocalDate.of(2026, 5, 3)).to(LocalDate.of(2026, 5, 1)).build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("is after");
+    }
+
+    @Test
+    void should_reject_an_unknown_event_type_and_list_the_known_ones() {
+        assertThatThrownBy(() -> AttendeeGenerator.builder().eventType("gardening"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("unknown event type 'gardening'")
+                .hasMessageContaining("cloud-native, security, ai-ml, data-analytics, fintech, healthcare-it");
+    }
+
+    @Test
+    void should_reject_an_unknown_interest_and_list_the_catalogue() {
+        assertThatThrownBy(() -> AttendeeGenerator.builder().interests("Kubernetes", "Gardening").build())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("unknown interest 'Gardening'")
+                .hasMessageContaining("Kubernetes");
+    }
+
+    @Test
+    void should_reject_an_unknown_locale_and_bad_hours() {
+        assertThatThrownBy(() -> AttendeeGenerator.builder().locale("xx-YY"))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("unknown locale 'xx-YY'");
+        assertThatThrownBy(() -> AttendeeGenerator.builder().dailyHours(LocalTime.of(18, 0), LocalTime.of(8, 0)))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("open (18:00) must be before close (08:00)");
+        assertThatThrownBy(() -> AttendeeGenerator.builder().threads(0))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("threads");
+    }
+
+    @Test
+    void should_restrict_interests_and_booths_to_the_chosen_ones() {
+        List<Attendee> list = AttendeeGenerator.builder().seed(5).interests("kubernetes", "Observability")
+                .booths("Mission Control", "Docker Desk").build().generate(2_000);
+        assertThat(list).allSatisfy(a -> {
+            assertThat(a.productInterests()).isNotEmpty().isSubsetOf("Kubernetes", "Observability");
+            assertThat(a.boothVisited()).isSubsetOf("Mission Control", "Docker Desk");
+        });
+        assertThat(list.stream().flatMap(a -> a.boothVisited().stream()).distinct()).hasSize(2);
+    }
+
+    @Test
+    void should_write_a_file_atomically_and_leave_nothing_else(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("sub/attendees.json");
+        try (AttendeeFileSink sink = AttendeeFormat.JSON.open(file)) {
+            generator(9).writeTo(sink, 25_000);
+        }
+        assertThat(file).exists();
+        try (var files = Files.walk(dir)) {
+            assertThat(files.filter(Files::isRegularFile)).containsExactly(file);
+        }
+        try (var reader = AttendeeFormat.read(file)) {
+            assertThat(reader.stream().count()).isEqualTo(25_000);
+        }
+    }
+}

@@ -1,0 +1,288 @@
+package dev.attendees.cli;
+
+import dev.attendees.AttendeeGenerator;
+import dev.attendees.ConfigurationException;
+import dev.attendees.GenerationSummary;
+import dev.attendees.export.AttendeeFileSink;
+import dev.attendees.export.AttendeeFormat;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.LongConsumer;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code attendees generate}: makes attendees and writes them to a file or standard output. */
+@Command(
+        name = "generate",
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
+        description = "Generate realistic, correlated event attendees (offline, deterministic by seed).",
+        footer = {
+            "",
+            "Examples:",
+            "  attendees generate --count 1000 --out attendees.csv",
+            "  attendees generate --count 5000 --event \"RSA Conference 2026\" --seed 7 --out rsa.json",
+            "  attendees generate --count 200 --event-type fintech --corporate-ratio 0.9 --format ndjson",
+            "  attendees generate --count 1000 --locale international --from 2026-06-02 --to 2026-06-04 --out intl.csv",
+            "  attendees generate --count 50 --interests Kubernetes,Observability --booths \"Grafana Labs,Docker\"",
+            "",
+            "Event types: cloud-native (default), security, ai-ml, data-analytics, fintech, healthcare-it;",
+            "inferred from --event when not given (\"KubeCon\" -> cloud-native, \"NeurIPS\" -> ai-ml).",
+            "Locales: en-US (default), en-GB, de-DE, fr-FR, es-ES, pt-BR, ja-JP, ru-RU, a mix such as",
+            "en-US:3,de-DE,ja-JP, or 'international'.",
+            "Exit status: 0 success, 2 bad input (one line on stderr), 1 other failure."
+        })
+final class GenerateCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(GenerateCommand.class);
+    private static final long PROGRESS_THRESHOLD = 100_000;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--count", required = true, paramLabel = "N", description = "How many attendees.")
+    long count;
+
+    @Option(names = "--event", paramLabel = "NAME", description = "The event's name (default: the event type's).")
+    String event;
+
+    @Option(names = "--event-type", paramLabel = "TYPE", description = "cloud-native, security, ai-ml, data-analytics, fintech or healthcare-it.")
+    String eventType;
+
+    @Option(names = "--profile", paramLabel = "FILE", description = "An event profile file of your own (docs/profiles.md).")
+    Path profile;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed; the same seed and options give the same file (default: random, printed).")
+    Long seed;
+
+    @Option(names = "--corporate-ratio", paramLabel = "R", description = "Share of corporate e-mail addresses, 0..1 (default: ${DEFAULT-VALUE}).",
+            defaultValue = "0.7")
+    double corporateRatio;
+
+    @Option(names = "--interests", paramLabel = "A,B,...", split = ",", description = "Only these interest categories.")
+    List<String> interests;
+
+    @Option(names = "--booths", paramLabel = "A,B,...", split = ",", description = "These booths (the event's or your own).")
+    List<String> booths;
+
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "The event's first day.")
+    String from;
+
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "The event's last day.")
+    String to;
+
+    @Option(names = "--hours", paramLabel = "HH:MM-HH:MM", description = "Daily opening hours (default: the event type's).")
+    String hours;
+
+    @Option(names = "--locale", paramLabel = "TAG", description = "Locale, a weighted mix, or 'international' (default: en-US).")
+    String locale;
+
+    @Option(names = "--undeliverable-emails", description = "Only reserved domains (.test, example.com): nothing can be e-mailed.")
+    boolean undeliverable;
+
+    @Option(names = "--format", paramLabel = "csv|json|ndjson", description = "Output format (default: from --out's extension, else csv).")
+    String format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Output file, written atomically (default: standard output).")
+    Path out;
+
+    @Option(names = "--db", paramLabel = "FILE", description = "Also write into a SQLite file or PostgreSQL URL (not available yet).")
+    String db;
+
+    @Option(names = "--images", paramLabel = "KIND", defaultValue = "none",
+            description = "none, avatar, unsplash, generated-photos or randomuser (only none is available yet).")
+    String images;
+
+    @Option(names = "--llm", paramLabel = "PROVIDER", defaultValue = "none",
+            description = "none, openai, anthropic or ollama (only none is available yet).")
+    String llm;
+
+    @Option(names = "--llm-base-url", paramLabel = "URL", description = "Base URL of an OpenAI-compatible server.")
+    String llmBaseUrl;
+
+    @Option(names = "--llm-model", paramLabel = "NAME", description = "The model's name.")
+    String llmModel;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads for large runs (default: all cores).")
+    Integer threads;
+
+    @Option(names = {"-q", "--quiet"}, description = "No summary line.")
+    boolean quiet;
+
+    @Mixin
+    AttendeesCommand.Common common = new AttendeesCommand.Common();
+
+    @Override
+    public Integer call() {
+        AttendeesCommand.configureLogging(common.verbose);
+        checkLaterOptions();
+        AttendeeGenerator generator = generator();
+        AttendeeFormat fmt = format != null ? AttendeeFormat.fromName(format)
+                : out != null ? AttendeeFormat.fromFileName(out.getFileName().toString()) : AttendeeFormat.CSV;
+        LOG.debug("options: {}", generator.options());
+        PrintWriter err = spec.commandLine().getErr();
+        GenerationSummary summary;
+        try (AttendeeFileSink sink = out != null ? fmt.open(out) : fmt.open(System.out);
+                Progress progress = Progress.start(count, out != null && count >= PROGRESS_THRESHOLD)) {
+            summary = generator.writeTo(sink, count, progress);
+        }
+        if (!quiet) {
+            err.printf(Locale.ROOT, "Wrote %,d attendees to %s in %.2f s (%,.0f/s): event '%s' (%s), seed %d, data v%d%n",
+                    summary.count(), out != null ? out : "standard output", summary.elapsed().toNanos() / 1e9,
+                    summary.rate(), generator.options().eventName(), summary.eventType(), summary.seed(),
+                    summary.dataVersion());
+            err.flush();
+        }
+        return 0;
+    }
+
+    private void checkLaterOptions() {
+        if (db != null) {
+            throw new ConfigurationException("--db is not available yet: the SQL store arrives with a later release");
+        }
+        List<String> imageKinds = List.of("none", "avatar", "unsplash", "generated-photos", "randomuser");
+        if (!imageKinds.contains(images.toLowerCase(Locale.ROOT))) {
+            throw new ConfigurationException("--images must be one of " + String.join(", ", imageKinds) + ", was '" + images + "'");
+        }
+        if (!images.equalsIgnoreCase("none")) {
+            throw new ConfigurationException("--images " + images + " is not available yet: images arrive with a later release");
+        }
+        List<String> llms = List.of("none", "openai", "anthropic", "ollama");
+        if (!llms.contains(llm.toLowerCase(Locale.ROOT))) {
+            throw new ConfigurationException("--llm must be one of " + String.join(", ", llms) + ", was '" + llm + "'");
+        }
+        if (!llm.equalsIgnoreCase("none")) {
+            throw new ConfigurationException("--llm " + llm + " is not available yet: LLM generation arrives with a later release");
+        }
+        if ((llmBaseUrl != null || llmModel != null)) {
+            throw new ConfigurationException((llmBaseUrl != null ? "--llm-base-url" : "--llm-model") + " needs --llm");
+        }
+    }
+
+    private AttendeeGenerator generator() {
+        if (count < 1) {
+            throw new ConfigurationException("--count must be at least 1, was " + count);
+        }
+        AttendeeGenerator.Builder b = AttendeeGenerator.builder();
+        if (event != null) {
+            b.event(event);
+        }
+        if (eventType != null && profile != null) {
+            throw new ConfigurationException("give either --event-type or --profile, not both");
+        }
+        if (eventType != null) {
+            b.eventType(eventType);
+        }
+        if (profile != null) {
+            b.profile(profile);
+        }
+        if (seed != null) {
+            b.seed(seed);
+        }
+        if (!(corporateRatio >= 0 && corporateRatio <= 1)) {
+            throw new ConfigurationException("--corporate-ratio must be between 0 and 1, was " + corporateRatio);
+        }
+        b.corporateRatio(corporateRatio);
+        if (interests != null) {
+            b.interests(interests);
+        }
+        if (booths != null) {
+            b.booths(booths);
+        }
+        LocalDate first = from == null ? null : date("--from", from);
+        LocalDate last = to == null ? null : date("--to", to);
+        if (first != null && last != null) {
+            if (last.isBefore(first)) {
+                throw new ConfigurationException("--from (" + first + ") is after --to (" + last + ")");
+            }
+            b.dates(first, last);
+        } else if (first != null) {
+            b.from(first);
+        } else if (last != null) {
+            b.to(last);
+        }
+        if (hours != null) {
+            String[] parts = hours.split("-");
+            if (parts.length != 2) {
+                throw new ConfigurationException("--hours must look like 08:00-18:00, was '" + hours + "'");
+            }
+            b.dailyHours(time("--hours", parts[0]), time("--hours", parts[1]));
+        }
+        if (locale != null) {
+            b.locale(locale);
+        }
+        b.undeliverableEmails(undeliverable);
+        if (threads != null) {
+            b.threads(threads);
+        }
+        return b.build();
+    }
+
+    private static LocalDate date(String option, String text) {
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw new ConfigurationException(option + " must be a date YYYY-MM-DD, was '" + text + "'");
+        }
+    }
+
+    private static LocalTime time(String option, String text) {
+        try {
+            return LocalTime.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw new ConfigurationException(option + " needs times HH:MM, was '" + text + "'");
+        }
+    }
+
+    /** A progress bar on stderr for long runs, only when a person is watching a terminal. */
+    static final class Progress implements LongConsumer, AutoCloseable {
+        private final ProgressBar bar;
+
+        private Progress(ProgressBar bar) {
+            this.bar = bar;
+        }
+
+        static Progress start(long total, boolean wanted) {
+            boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
+            if (!wanted || !terminal) {
+                return new Progress(null);
+            }
+            return new Progress(new ProgressBarBuilder()
+                    .setTaskName("Generating")
+                    .setInitialMax(total)
+                    .setStyle(ProgressBarStyle.ASCII)
+                    .setUnit(" attendees", 1)
+                    .showSpeed()
+                    .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                    .build());
+        }
+
+        @Override
+        public void accept(long done) {
+            if (bar != null) {
+                bar.stepTo(done);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+    }
+}
