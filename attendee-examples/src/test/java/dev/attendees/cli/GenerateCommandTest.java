@@ -1,0 +1,153 @@
+package dev.attendees.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.attendees.Attendee;
+import dev.attendees.export.AttendeeFormat;
+import dev.attendees.export.AttendeeReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+class GenerateCommandTest {
+    @TempDir
+    Path dir;
+
+    record Result(int exit, String out, String err) {}
+
+    static Result run(String... args) {
+        StringWriter err = new StringWriter();
+        StringWriter out = new StringWriter();
+        CommandLine cl = AttendeesCommand.commandLine();
+        cl.setErr(new PrintWriter(err, true));
+        cl.setOut(new PrintWriter(out, true));
+        PrintStream original = System.out;
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(data, true, StandardCharsets.UTF_8));
+        try {
+            int exit = cl.execute(args);
+            return new Result(exit, out + data.toString(StandardCharsets.UTF_8), err.toString());
+        } finally {
+            System.setOut(original);
+        }
+    }
+
+    private static List<Attendee> read(Path file) {
+        try (AttendeeReader reader = AttendeeFormat.read(file)) {
+            return reader.stream().toList();
+        }
+    }
+
+    @Test
+    void should_write_the_requested_file_and_a_one_line_summary() {
+        Path file = dir.resolve("attendees.csv");
+        Result r = run("generate", "--count", "1000", "--out", file.toString(), "--seed", "42");
+        assertThat(r.exit()).isZero();
+        assertThat(read(file)).hasSize(1000);
+        assertThat(r.err().lines()).hasSize(1).first().asString()
+                .startsWith("Wrote 1,000 attendees to " + file).contains("seed 42", "cloud-native", "data v1");
+    }
+
+    @Test
+    void the_same_seed_should_give_the_same_bytes() throws Exception {
+        Path a = dir.resolve("a.json");
+        Path b = dir.resolve("b.json");
+        run("generate", "--count", "300", "--seed", "5", "--event", "RSA Conference", "--out", a.toString());
+        run("generate", "--count", "300", "--seed", "5", "--event", "RSA Conference", "--out", b.toString());
+        assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
+        assertThat(read(a)).allSatisfy(x -> assertThat(x.eventName()).isEqualTo("RSA Conference"));
+    }
+
+    @Test
+    void should_honour_every_contract_option() {
+        Path file = dir.resolve("out.data");
+        Result r = run("generate", "--count", "500", "--event", "Acme Summit", "--event-type", "fintech", "--seed", "3",
+                "--corporate-ratio", "1", "--interests", "Payments,Open Banking", "--booths", "Booth One,Booth Two",
+                "--from", "2026-02-02", "--to", "2026-02-03", "--hours", "09:00-12:00", "--locale", "de-DE",
+                "--format", "ndjson", "--out", file.toString(), "--images", "none", "--llm", "none");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(read(file)).hasSize(500).allSatisfy(a -> {
+            assertThat(a.eventName()).isEqualTo("Acme Summit");
+            assertThat(a.email()).doesNotEndWith("@gmail.com").doesNotEndWith("@gmx.de");
+            assertThat(a.productInterests()).isSubsetOf("Payments", "Open Banking");
+            assertThat(a.boothVisited()).isSubsetOf("Booth One", "Booth Two");
+            assertThat(a.attendanceTime().toLocalDate().toString()).isBetween("2026-02-02", "2026-02-03");
+            assertThat(a.attendanceTime().getHour()).isBetween(9, 11);
+        });
+    }
+
+    @Test
+    void should_write_to_standard_output_without_out() {
+        Result r = run("generate", "--count", "3", "--seed", "1", "--format", "ndjson", "--quiet");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out().lines()).hasSize(3).allSatisfy(l -> assertThat(l).startsWith("{\"id\":"));
+        assertThat(r.err()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--count 0|--count must be at least 1, was 0",
+        "--count 10 --corporate-ratio 1.5|--corporate-ratio must be between 0 and 1, was 1.5",
+        "--count 10 --from 2026-05-03 --to 2026-05-01|--from (2026-05-03) is after --to (2026-05-01)",
+        "--count 10 --from 2026-13-01|--from must be a date YYYY-MM-DD, was '2026-13-01'",
+        "--count 10 --event-type gardening|unknown event type 'gardening'",
+        "--count 10 --interests Gardening|unknown interest 'Gardening'",
+        "--count 10 --locale xx-YY|unknown locale 'xx-YY'",
+        "--count 10 --format xml|unknown format 'xml'",
+        "--count 10 --hours 18:00-08:00|open (18:00) must be before close (08:00)",
+        "--count 10 --images avatar|--images avatar is not available yet",
+        "--count 10 --llm openai|--llm openai is not available yet",
+        "--count 10 --db x.db|--db is not available yet",
+        "--count ten|Invalid value for option '--count'",
+        "--count 10 --bogus|Unknown option: '--bogus'",
+        "|Missing required option: '--count=N'"
+    })
+    void bad_input_should_exit_2_with_one_line_naming_the_option(String args, String message) {
+        List<String> argv = new java.util.ArrayList<>(List.of("generate"));
+        if (args != null) {
+            argv.addAll(List.of(args.split(" ")));
+        }
+        argv.addAll(List.of("--out", dir.resolve("x.csv").toString()));
+        Result r = run(argv.toArray(new String[0]));
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.err()).startsWith("attendees: ").contains(message);
+        assertThat(dir.resolve("x.csv")).doesNotExist();
+    }
+
+    @Test
+    void a_failed_run_should_leave_no_file(@TempDir Path other) throws Exception {
+        Path blocked = other.resolve("blocked");
+        Files.writeString(blocked, "a file where a folder is needed");
+        Result r = run("generate", "--count", "10", "--out", blocked.resolve("out.csv").toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err().lines()).hasSize(1);
+        try (Stream<Path> files = Files.list(other)) {
+            assertThat(files).containsExactly(blocked);
+        }
+    }
+
+    @Test
+    void later_commands_should_answer_not_available_yet() {
+        Result r = run("query", "--db", "x.db", "How many people like Docker?");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("not available yet");
+    }
+
+    @Test
+    void help_should_show_examples() {
+        String usage = AttendeesCommand.commandLine().getSubcommands().get("generate").getUsageMessage();
+        assertThat(usage).contains("Examples:", "--corporate-ratio", "attendees generate --count 1000 --out attendees.csv");
+    }
+}
