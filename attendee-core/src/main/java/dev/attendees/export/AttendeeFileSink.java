@@ -13,7 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Writes attendees to a file in one of the contract's formats. File sinks are atomic: the data
@@ -66,12 +69,23 @@ public final class AttendeeFileSink implements EncodingAttendeeSink {
             }
             Files.createDirectories(dir);
             Path temporary = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            readableByAll(temporary, target);
             FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
             return new AttendeeFileSink(format, target, temporary, channel, out, true);
         } catch (IOException e) {
             throw new AttendeeException("cannot write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Temporary files are private; the result gets the target's permissions, or rw-r--r--. */
+    private static void readableByAll(Path temporary, Path target) throws IOException {
+        if (!temporary.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = Files.exists(target)
+                ? Files.getPosixFilePermissions(target) : PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(temporary, permissions);
     }
 
     static AttendeeFileSink stream(AttendeeFormat format, OutputStream out) {

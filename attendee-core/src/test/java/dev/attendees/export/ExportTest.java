@@ -89,6 +89,15 @@ class ExportTest {
     }
 
     @Test
+    void should_give_the_file_ordinary_permissions() throws IOException {
+        Path file = write(AttendeeFormat.CSV, hostile());
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-r--r--");
+        }
+    }
+
+    @Test
     void should_write_an_empty_json_array() throws IOException {
         assertThat(Files.readString(write(AttendeeFormat.JSON, List.of()))).isEqualTo("[]\n");
         assertThat(read(dir.resolve("out.json"))).isEmpty();
