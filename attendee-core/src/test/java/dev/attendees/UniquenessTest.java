@@ -18,6 +18,22 @@ class UniquenessTest {
     }
 
     @Test
+    void large_runs_should_keep_corporate_addresses_plausible() {
+        // Past a name space's first tier, corporate addresses take a middle initial that the name
+        // shows too (Warren A. Harris, waharris@ibm.com), before any digits.
+        java.util.List<Attendee> list = AttendeeGenerator.builder().seed(9).corporateRatio(1).build().generate(150_000);
+        long digits = list.stream().filter(a -> a.email().matches(".*[0-9]@.*")).count();
+        assertThat(digits / 150_000.0).as("corporate addresses with digits at 150,000").isLessThan(0.01);
+        java.util.List<Attendee> middle = list.stream().filter(a -> a.name().matches(".+ [A-Z]\\. .+")).toList();
+        assertThat(middle).isNotEmpty().allSatisfy(a -> {
+            String initial = a.name().replaceAll(".+ ([A-Z])\\. .+", "$1").toLowerCase(java.util.Locale.ROOT);
+            String local = a.email().substring(0, a.email().indexOf('@'));
+            assertThat(local).as("%s <%s>", a.name(), a.email()).contains(initial);
+        });
+        assertThat(list.stream().map(Attendee::email).distinct().count()).isEqualTo(150_000);
+    }
+
+    @Test
     void a_small_name_pool_should_stay_unique_past_its_capacity() {
         // ja-JP has ~500 x ~300 names and 20-odd initials: 300,000 attendees run through many tiers.
         AttendeeGenerator generator = AttendeeGenerator.builder().seed(7).locale("ja-JP").build();

@@ -98,6 +98,33 @@ final class CompanyUniverse {
         }
     }
 
+    /**
+     * Draws the company of one attendee whose address family is already known: companies of the
+     * other family are redrawn, so the result follows the company law restricted to that family.
+     */
+    CompanyInfo pick(Rng rng, boolean initialFamily) {
+        for (int attempt = 0; attempt < 10_000; attempt++) {
+            CompanyInfo c = pick(rng);
+            if (c.pattern.initial == initialFamily) {
+                return c;
+            }
+        }
+        throw new IllegalStateException("no company uses " + (initialFamily ? "an initial-based" : "a full-name") + " e-mail pattern");
+    }
+
+    /** The share of corporate attendees whose company uses an initial-based pattern, estimated once. */
+    double initialShare() {
+        Rng rng = new Rng(0x1A17141L);
+        int initial = 0;
+        int n = 20_000;
+        for (int i = 0; i < n; i++) {
+            if (pick(rng).pattern.initial) {
+                initial++;
+            }
+        }
+        return initial / (double) n;
+    }
+
     /** Draws the company of one attendee. */
     CompanyInfo pick(Rng rng) {
         CompanySize size = sizes[sizeTable.sample(rng)];

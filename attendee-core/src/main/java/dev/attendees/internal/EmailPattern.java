@@ -37,14 +37,66 @@ enum EmailPattern {
 
     /** Appends the local part (before any tier digits) to {@code sb}. */
     void append(StringBuilder sb, String first, String last) {
+        append(sb, first, last, (char) 0);
+    }
+
+    /**
+     * Appends the local part with a middle initial ({@code john.a.smith}, {@code jasmith},
+     * {@code smithja}); {@code middle == 0} means none.
+     */
+    void append(StringBuilder sb, String first, String last, char middle) {
+        boolean m = middle != 0;
         switch (this) {
-            case FIRST_DOT_LAST -> sb.append(first).append('.').append(last);
-            case FIRST_UNDERSCORE_LAST -> sb.append(first).append('_').append(last);
-            case FIRST_DASH_LAST -> sb.append(first).append('-').append(last);
-            case LAST_DOT_FIRST -> sb.append(last).append('.').append(first);
-            case FLAST -> sb.append(first.charAt(0)).append(last);
-            case F_DOT_LAST -> sb.append(first.charAt(0)).append('.').append(last);
-            case LASTF -> sb.append(last).append(first.charAt(0));
+            case FIRST_DOT_LAST -> separated(sb, first, last, middle, '.');
+            case FIRST_UNDERSCORE_LAST -> separated(sb, first, last, middle, '_');
+            case FIRST_DASH_LAST -> separated(sb, first, last, middle, '-');
+            case LAST_DOT_FIRST -> {
+                sb.append(last).append('.').append(first);
+                if (m) {
+                    sb.append('.').append(middle);
+                }
+            }
+            case FLAST -> {
+                sb.append(first.charAt(0));
+                if (m) {
+                    sb.append(middle);
+                }
+                sb.append(last);
+            }
+            case F_DOT_LAST -> {
+                sb.append(first.charAt(0)).append('.');
+                if (m) {
+                    sb.append(middle).append('.');
+                }
+                sb.append(last);
+            }
+            case LASTF -> {
+                sb.append(last).append(first.charAt(0));
+                if (m) {
+                    sb.append(middle);
+                }
+            }
         }
+    }
+
+    private static void separated(StringBuilder sb, String first, String last, char middle, char separator) {
+        sb.append(first).append(separator);
+        if (middle != 0) {
+            sb.append(middle).append(separator);
+        }
+        sb.append(last);
+    }
+
+    /**
+     * Whether the middle-initial form of (first, last) could spell another person's plain form:
+     * {@code jasmith} is {@code j} + {@code asmith} if "Asmith" is a last name. Separated patterns
+     * never clash (they have one more separator).
+     */
+    boolean middleClashes(String first, String last, char middle, java.util.Set<String> lastNames) {
+        return switch (this) {
+            case FLAST -> lastNames.contains(middle + last);
+            case LASTF -> lastNames.contains(last + first.charAt(0));
+            default -> false;
+        };
     }
 }

@@ -38,6 +38,8 @@ public final class NameTables {
     final int[][] initialGroups;
     /** (first * lastCount + last) pairs whose plain concatenation another pair could also spell. */
     final Set<Long> concatAmbiguous;
+    /** Every ASCII last-name form, male and female. */
+    final Set<String> lastForms;
 
     private NameTables(String resource, List<String[]> firsts, List<Boolean> female, List<String[]> lastsMale,
             List<String[]> lastsFemale) {
@@ -67,6 +69,7 @@ public final class NameTables {
         }
         initialGroups = groupByInitial(firstAscii);
         concatAmbiguous = ambiguousConcatenations();
+        lastForms = lastAsciiForms();
     }
 
     /** The number of distinct first names. */

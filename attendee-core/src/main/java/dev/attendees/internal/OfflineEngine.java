@@ -53,6 +53,18 @@ public final class OfflineEngine implements RecordSource {
 
     private static final String SAFE_PERSONAL_DOMAIN = "example.com";
 
+    /** Middle initials from most to least common, with their relative frequency. */
+    private static final char[] MIDDLE_ORDER = "amjlerdcskbtnwgpfhvioyzuqx".toCharArray();
+    private static final AliasTable MIDDLE_START = new AliasTable(new double[] {
+        12, 11, 9, 9, 8, 7, 6, 5, 5, 4, 4, 3, 3, 2, 2, 2, 2, 2, 1, 1, 1, 0.5, 0.5, 0.3, 0.2, 0.1});
+
+    /**
+     * Address families are dealt in blocks of this many attendees with exact quotas (personal,
+     * corporate with an initial-based pattern, corporate with a full-name pattern), positions
+     * shuffled per block, so each family numbers its members densely and its name space lasts.
+     */
+    private static final int FAMILY_BLOCK = 1000;
+
     private final GenerationOptions options;
     private final long seed;
     private final String eventName;
@@ -60,6 +72,9 @@ public final class OfflineEngine implements RecordSource {
     private final boolean safe;
     private final Locales.Crowd crowd;
     private final CompanyUniverse companies;
+    /** Per block: personal slots [0, personalSlots), initial-pattern slots up to initialEnd, full-name slots after. */
+    private final int personalSlots;
+    private final int initialEnd;
 
     private final String[] titles;
     private final int[] titleRole;
@@ -94,6 +109,9 @@ public final class OfflineEngine implements RecordSource {
         EventProfile profile = options.profile();
         this.crowd = Locales.crowd(options.locales());
         this.companies = new CompanyUniverse(profile, seed);
+        this.personalSlots = (int) Math.round(FAMILY_BLOCK * (1 - corporateRatio));
+        int corporateSlots = FAMILY_BLOCK - personalSlots;
+        this.initialEnd = personalSlots + (int) Math.round(corporateSlots * companies.initialShare());
 
         // Titles, conditioned on company size and industry.
         List<EventProfile.Role> roles = profile.roles();
@@ -237,18 +255,33 @@ public final class OfflineEngine implements RecordSource {
     public Attendee attendee(long index) {
         Rng rng = Rng.forIndex(seed, index);
         Locales.Member member = crowd.pick(rng);
-        CompanyInfo company = companies.pick(rng);
-        boolean corporate = rng.nextDouble() < corporateRatio;
+
+        // Address family by exact quota; each family numbers its members densely.
+        long block = index / FAMILY_BLOCK;
+        int position = (int) new Feistel(FAMILY_BLOCK, Mix.hash(seed, block, 0xB10C)).permute(index % FAMILY_BLOCK);
+        int family;
+        long local;
+        if (position < personalSlots) {
+            family = 2;
+            local = block * personalSlots + position;
+        } else if (position < initialEnd) {
+            family = 1;
+            local = block * (initialEnd - personalSlots) + position - personalSlots;
+        } else {
+            family = 0;
+            local = block * (FAMILY_BLOCK - initialEnd) + position - initialEnd;
+        }
+        boolean corporate = family != 2;
+        boolean initialFamily = family == 1;
+        CompanyInfo company = corporate ? companies.pick(rng, initialFamily) : companies.pick(rng);
 
         // Name key: distinct within its address family, so the address is unique.
         NameTables names = member.names;
         int lastCount = names.lastCount();
-        boolean initialFamily = corporate && company.pattern.initial;
-        int family = corporate ? (initialFamily ? 1 : 0) : 2;
         int groups = names.initialGroups.length;
         long space = initialFamily ? (long) groups * lastCount : (long) names.firstCount() * lastCount;
-        long tier = index / space;
-        long key = new Feistel(space, Mix.hash(seed, family * 1024L + member.space, tier)).permute(index % space);
+        long tier = local / space;
+        long key = new Feistel(space, Mix.hash(seed, family * 1024L + member.space, tier)).permute(local % space);
         int first;
         int last;
         if (initialFamily) {
@@ -262,15 +295,38 @@ public final class OfflineEngine implements RecordSource {
         boolean female = names.firstFemale[first];
         String firstDisplay = names.firstDisplay[first];
         String lastDisplay = names.lastDisplay(last, female);
-        String name = member.familyFirst ? lastDisplay + " " + firstDisplay : firstDisplay + " " + lastDisplay;
-
         String firstAscii = names.firstAscii[first];
         String lastAscii = names.lastAscii(last, female);
+
+        // Past the first tier a corporate address takes a middle initial (john.a.smith, jasmith),
+        // and the name shows it; past 26 of those, or where an initial could clash, digits follow.
+        char middle = 0;
+        long digits = 0;
+        if (corporate && tier > 0) {
+            if (member.familyFirst) {
+                digits = tier + 1;
+            } else {
+                // Each name key walks the 26 letters from its own, frequency-weighted start, so
+                // tiers 1..26 of one key give 26 different initials.
+                int start = MIDDLE_START.sample(new Rng(Mix.hash(seed, family * 1024L + member.space, key)));
+                middle = MIDDLE_ORDER[(int) ((start + tier - 1) % 26)];
+                long round = (tier - 1) / 26;
+                if (company.pattern.middleClashes(firstAscii, lastAscii, middle, names.lastForms)) {
+                    middle = 0;
+                    digits = tier + 1;
+                } else {
+                    digits = round > 0 ? round + 1 : 0;
+                }
+            }
+        }
+        String given = middle == 0 ? firstDisplay : firstDisplay + " " + Character.toUpperCase(middle) + ".";
+        String name = member.familyFirst ? lastDisplay + " " + given : given + " " + lastDisplay;
+
         StringBuilder email = new StringBuilder(48);
         if (corporate) {
-            company.pattern.append(email, firstAscii, lastAscii);
-            if (tier > 0) {
-                email.append(tier + 1);
+            company.pattern.append(email, firstAscii, lastAscii, middle);
+            if (digits > 0) {
+                email.append(digits);
             }
             email.append('@').append(safe ? company.safeDomain : company.domain);
         } else {
