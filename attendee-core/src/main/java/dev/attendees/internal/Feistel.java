@@ -11,10 +11,7 @@ public final class Feistel {
     private final long m;
     private final int half;
     private final long mask;
-    private final long k0;
-    private final long k1;
-    private final long k2;
-    private final long k3;
+    private final long[] roundKeys = new long[4];
 
     /**
      * @param m the size of the domain, at least 1
@@ -31,10 +28,9 @@ public final class Feistel {
         }
         this.half = bits / 2;
         this.mask = (1L << half) - 1;
-        this.k0 = Mix.hash(key, 0);
-        this.k1 = Mix.hash(key, 1);
-        this.k2 = Mix.hash(key, 2);
-        this.k3 = Mix.hash(key, 3);
+        for (int round = 0; round < roundKeys.length; round++) {
+            roundKeys[round] = Mix.hash(key, round);
+        }
     }
 
     /** The image of {@code x}, for {@code 0 <= x < m}. */
@@ -55,19 +51,11 @@ public final class Feistel {
     private long encrypt(long x) {
         long l = x >>> half;
         long r = x & mask;
-        long t;
-        t = l ^ (Mix.mix64(r ^ k0) & mask);
-        l = r;
-        r = t;
-        t = l ^ (Mix.mix64(r ^ k1) & mask);
-        l = r;
-        r = t;
-        t = l ^ (Mix.mix64(r ^ k2) & mask);
-        l = r;
-        r = t;
-        t = l ^ (Mix.mix64(r ^ k3) & mask);
-        l = r;
-        r = t;
+        for (long k : roundKeys) {
+            long t = l ^ (Mix.mix64(r ^ k) & mask);
+            l = r;
+            r = t;
+        }
         return (l << half) | r;
     }
 }
