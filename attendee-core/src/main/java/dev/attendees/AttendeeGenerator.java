@@ -70,6 +70,9 @@ public final class AttendeeGenerator {
     /** Batch size of parallel generation and writing: {@value}. */
     public static final int BATCH_SIZE = 4096;
 
+    /** The largest count one run may ask for: {@value}. */
+    public static final long MAX_COUNT = 1_000_000_000_000L;
+
     /** Runs shorter than this are made on the calling thread: {@value}. */
     public static final int PARALLEL_THRESHOLD = 20_000;
 
@@ -172,16 +175,20 @@ public final class AttendeeGenerator {
 
     /** An endless, lazy stream of attendees from id 1; limit it. Parallel-capable for pure sources. */
     public Stream<Attendee> stream() {
-        return stream(Long.MAX_VALUE);
+        return lazy(Long.MAX_VALUE);
     }
 
     /** A lazy stream of the first {@code count} attendees. */
     public Stream<Attendee> stream(long count) {
         checkCount(count);
+        return lazy(count);
+    }
+
+    private Stream<Attendee> lazy(long count) {
         if (offline != null) {
             return LongStream.range(0, count).mapToObj(this::attendee);
         }
-        long batches = (count + BATCH_SIZE - 1) / BATCH_SIZE;
+        long batches = count / BATCH_SIZE + (count % BATCH_SIZE == 0 ? 0 : 1);
         return LongStream.range(0, batches).sequential()
                 .mapToObj(b -> withImages(source.generate(b * BATCH_SIZE, Math.min(count, (b + 1) * BATCH_SIZE))))
                 .flatMap(List::stream);
@@ -202,7 +209,7 @@ public final class AttendeeGenerator {
     public GenerationSummary writeTo(AttendeeSink sink, long count, LongConsumer progress) {
         checkCount(count);
         long started = System.nanoTime();
-        long batches = (count + BATCH_SIZE - 1) / BATCH_SIZE;
+        long batches = count / BATCH_SIZE + (count % BATCH_SIZE == 0 ? 0 : 1);
         EncodingAttendeeSink encoding = sink instanceof EncodingAttendeeSink e ? e : null;
         if (!source.pure() || count < PARALLEL_THRESHOLD || threads == 1) {
             for (long b = 0; b < batches; b++) {
@@ -289,6 +296,9 @@ public final class AttendeeGenerator {
     private static void checkCount(long count) {
         if (count < 1) {
             throw new ConfigurationException("count must be at least 1, was " + count);
+        }
+        if (count > MAX_COUNT) {
+            throw new ConfigurationException("count must be at most " + MAX_COUNT + ", was " + count);
         }
     }
 

@@ -65,6 +65,26 @@ class AttendeeGeneratorTest {
     }
 
     @Test
+    void should_not_depend_on_the_iteration_order_of_a_callers_map() {
+        java.util.Map<String, Double> forward = new java.util.LinkedHashMap<>();
+        forward.put("en-US", 1.0);
+        forward.put("de-DE", 1.0);
+        forward.put("ja-JP", 1.0);
+        java.util.Map<String, Double> backward = new java.util.LinkedHashMap<>();
+        backward.put("ja-JP", 1.0);
+        backward.put("de-DE", 1.0);
+        backward.put("en-US", 1.0);
+        assertThat(AttendeeGenerator.builder().seed(4).locales(forward).build().generate(2_000))
+                .isEqualTo(AttendeeGenerator.builder().seed(4).locales(backward).build().generate(2_000));
+    }
+
+    @Test
+    void should_reject_a_count_beyond_the_maximum() {
+        assertThatThrownBy(() -> generator(1).writeTo(AttendeeFormat.CSV.open(new ByteArrayOutputStream()), Long.MAX_VALUE))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("count must be at most");
+    }
+
+    @Test
     void should_number_ids_from_one_in_order() {
         List<Attendee> list = generator(3).generate(100);
         for (int i = 0; i < list.size(); i++) {

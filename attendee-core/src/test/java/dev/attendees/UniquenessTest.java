@@ -34,6 +34,23 @@ class UniquenessTest {
     }
 
     @Test
+    void mixed_locale_crowds_should_stay_unique_across_middle_initials_and_run_together_names() {
+        // Two locales' names can spell each other: c + storp (de) and c + s + torp (en, middle
+        // initial), fatimah + orn and fatima + horn. The whole crowd's names are checked.
+        java.util.Map<String, AttendeeGenerator> runs = java.util.Map.of(
+                "en-US:1,de-DE:1 corporate", AttendeeGenerator.builder().seed(42).locale("en-US:1,de-DE:1").corporateRatio(1).build(),
+                "international personal", AttendeeGenerator.builder().seed(42).locale("international").corporateRatio(0)
+                        .undeliverableEmails(true).build(),
+                "ru/ja/fr/es/pt security", AttendeeGenerator.builder().seed(7).eventType("security")
+                        .locale("ru-RU,ja-JP,fr-FR,es-ES,pt-BR").undeliverableEmails(true).build());
+        runs.forEach((name, generator) -> {
+            Set<String> emails = ConcurrentHashMap.newKeySet(1 << 19);
+            generator.stream(250_000).parallel().forEach(a -> emails.add(a.email()));
+            assertThat(emails).as(name).hasSize(250_000);
+        });
+    }
+
+    @Test
     void a_small_name_pool_should_stay_unique_past_its_capacity() {
         // ja-JP has ~500 x ~300 names and 20-odd initials: 300,000 attendees run through many tiers.
         AttendeeGenerator generator = AttendeeGenerator.builder().seed(7).locale("ja-JP").build();

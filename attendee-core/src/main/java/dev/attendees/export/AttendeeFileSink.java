@@ -1,6 +1,7 @@
 package dev.attendees.export;
 
 import dev.attendees.AttendeeException;
+import dev.attendees.ConfigurationException;
 import dev.attendees.Attendee;
 import dev.attendees.spi.EncodingAttendeeSink;
 import java.io.BufferedOutputStream;
@@ -62,20 +63,58 @@ public final class AttendeeFileSink implements EncodingAttendeeSink {
 
     static AttendeeFileSink atomic(AttendeeFormat format, Path file) {
         Path target = file.toAbsolutePath().normalize();
-        Path dir = target.getParent();
         try {
-            if (Files.isDirectory(target)) {
-                throw new AttendeeException("output " + file + " is a folder, not a file");
+            if (Files.isSymbolicLink(target)) {
+                // Write through the link: replace the file it points to, keep the link.
+                target = target.toRealPath();
             }
-            Files.createDirectories(dir);
-            Path temporary = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            if (Files.isDirectory(target)) {
+                throw new ConfigurationException("output " + file + " is a folder, not a file");
+            }
+            if (Files.exists(target) && !Files.isRegularFile(target)) {
+                // A pipe or a device (/dev/stdout): write to it as it is; it cannot be renamed over.
+                return new AttendeeFileSink(format, null, null, null,
+                        new BufferedOutputStream(Files.newOutputStream(target), 1 << 16), true);
+            }
+            Files.createDirectories(target.getParent());
+        } catch (IOException e) {
+            throw new AttendeeException("cannot write " + file + ": " + describe(e), e);
+        }
+        Path temporary = null;
+        FileChannel channel = null;
+        try {
+            temporary = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
             readableByAll(temporary, target);
-            FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+            channel = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
             return new AttendeeFileSink(format, target, temporary, channel, out, true);
-        } catch (IOException e) {
-            throw new AttendeeException("cannot write " + file + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // Already failing.
+                }
+            }
+            if (temporary != null) {
+                deleteQuietly(temporary);
+            }
+            if (e instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new AttendeeException("cannot write " + file + ": " + describe((IOException) e), e);
         }
+    }
+
+    /** An I/O failure in words: "not a folder: /etc/passwd", not just the path. */
+    private static String describe(IOException e) {
+        String kind = e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null ? fse.getReason()
+                : e instanceof java.nio.file.NotDirectoryException || e instanceof java.nio.file.FileAlreadyExistsException
+                        ? "a file is in the way of the folder"
+                : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : e instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
+                : e.getClass().getSimpleName().replace("Exception", "");
+        return e.getMessage() == null ? kind : kind + ": " + e.getMessage();
     }
 
     /** Temporary files are private; the result gets the target's permissions, or rw-r--r--. */
@@ -138,7 +177,7 @@ public final class AttendeeFileSink implements EncodingAttendeeSink {
             }
             committed = true;
         } catch (IOException e) {
-            throw new AttendeeException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new AttendeeException("cannot write " + (target != null ? target : "output") + ": " + e.getMessage(), e);
         } finally {
             close();
         }

@@ -139,15 +139,6 @@ final class CompanyUniverse {
         return madeUp((k - pool.length) * 4 + s, size);
     }
 
-    /** The number of curated companies. */
-    int curatedCount() {
-        int n = 0;
-        for (CompanyInfo[] pool : curated) {
-            n += pool.length;
-        }
-        return n;
-    }
-
     private CompanyInfo madeUp(long key, CompanySize size) {
         int slot = (int) (Mix.mix64(key) & (cache.length - 1));
         CompanyInfo hit = cache[slot];

@@ -35,11 +35,6 @@ enum EmailPattern {
         throw new IllegalArgumentException("unknown e-mail pattern " + id);
     }
 
-    /** Appends the local part (before any tier digits) to {@code sb}. */
-    void append(StringBuilder sb, String first, String last) {
-        append(sb, first, last, (char) 0);
-    }
-
     /**
      * Appends the local part with a middle initial ({@code john.a.smith}, {@code jasmith},
      * {@code smithja}); {@code middle == 0} means none.

@@ -52,9 +52,15 @@ public final class Locales {
         if (option.trim().equalsIgnoreCase(INTERNATIONAL)) {
             return internationalMix();
         }
+        if (option.toLowerCase(java.util.Locale.ROOT).contains(INTERNATIONAL)) {
+            throw new ConfigurationException("'" + INTERNATIONAL + "' stands alone; to weigh locales, list them: en-US:3,de-DE,ja-JP");
+        }
         Map<String, Double> mix = new LinkedHashMap<>();
         for (String part : option.split(",")) {
             String item = part.trim();
+            if (item.isEmpty()) {
+                continue;
+            }
             double weight = 1;
             int colon = item.indexOf(':');
             if (colon >= 0) {
@@ -69,6 +75,9 @@ public final class Locales {
                 item = item.substring(0, colon).trim();
             }
             mix.merge(canonical(item), weight, Double::sum);
+        }
+        if (mix.isEmpty()) {
+            throw new ConfigurationException("locale must name at least one of " + String.join(", ", supported()));
         }
         return mix;
     }
@@ -87,7 +96,6 @@ public final class Locales {
 
     /** One locale of a crowd, with the name tables it draws from. */
     static final class Member {
-        final String tag;
         final boolean familyFirst;
         final NameTables names;
         /** Index of {@link #names}' key space within the crowd. */
@@ -95,8 +103,12 @@ public final class Locales {
         final String[] personalDomains;
         final AliasTable personalDomainTable;
 
-        Member(String tag, boolean familyFirst, NameTables names, int space, String[] personalDomains, double[] weights) {
-            this.tag = tag;
+        /** Pairs of {@link #names} whose plain concatenation another crowd member could also spell. */
+        Set<Long> concatAmbiguous = Set.of();
+        /** Every ASCII last-name form of the whole crowd. */
+        Set<String> crowdLastForms = Set.of();
+
+        Member(boolean familyFirst, NameTables names, int space, String[] personalDomains, double[] weights) {
             this.familyFirst = familyFirst;
             this.names = names;
             this.space = space;
@@ -122,6 +134,19 @@ public final class Locales {
 
     /** Builds the crowd of a mix (tag to weight, tags canonical). */
     static Crowd crowd(Map<String, Double> mix) {
+        // A fixed order (the supported list's), whatever order the caller's map iterates in.
+        Map<String, Double> ordered = new LinkedHashMap<>();
+        for (String tag : supported()) {
+            if (mix.containsKey(tag)) {
+                ordered.put(tag, mix.get(tag));
+            }
+        }
+        return CROWDS.computeIfAbsent(ordered, k -> build(ordered));
+    }
+
+    private static final Map<Map<String, Double>, Crowd> CROWDS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Crowd build(Map<String, Double> mix) {
         Map<String, NameTables> byResource = new LinkedHashMap<>();
         Map<String, Integer> spaceOf = new HashMap<>();
         Set<String> taken = new HashSet<>();
@@ -146,9 +171,20 @@ public final class Locales {
                 domains.add(d.getKey());
                 domainWeights.add(d.getValue().asDouble());
             });
-            members.add(new Member(e.getKey(), spec.path("familyFirst").asBoolean(), tables, spaceOf.get(resource),
+            members.add(new Member(spec.path("familyFirst").asBoolean(), tables, spaceOf.get(resource),
                     domains.toArray(new String[0]), domainWeights.stream().mapToDouble(Double::doubleValue).toArray()));
             weights[i++] = e.getValue();
+        }
+        Set<String> allFirsts = new HashSet<>();
+        Set<String> allLasts = new HashSet<>();
+        for (NameTables t : byResource.values()) {
+            allFirsts.addAll(t.firstAsciiForms());
+            allLasts.addAll(t.lastAsciiForms());
+        }
+        Map<NameTables, Set<Long>> ambiguous = new HashMap<>();
+        for (Member m : members) {
+            m.concatAmbiguous = ambiguous.computeIfAbsent(m.names, t -> t.ambiguousConcatenations(allFirsts, allLasts));
+            m.crowdLastForms = allLasts;
         }
         return new Crowd(members.toArray(new Member[0]), weights);
     }

@@ -26,7 +26,8 @@ public final class NameTables {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, NameTables> CACHE = new ConcurrentHashMap<>();
 
-    final String resource;
+    /** The Datafaker resource, for messages and derived copies. */
+    private final String resource;
     final String[] firstDisplay;
     final String[] firstAscii;
     final boolean[] firstFemale;
@@ -36,10 +37,6 @@ public final class NameTables {
     final String[] lastAsciiFemale;
     /** Indices of first names by eligible initial letter. */
     final int[][] initialGroups;
-    /** (first * lastCount + last) pairs whose plain concatenation another pair could also spell. */
-    final Set<Long> concatAmbiguous;
-    /** Every ASCII last-name form, male and female. */
-    final Set<String> lastForms;
 
     private NameTables(String resource, List<String[]> firsts, List<Boolean> female, List<String[]> lastsMale,
             List<String[]> lastsFemale) {
@@ -68,8 +65,6 @@ public final class NameTables {
             throw new IllegalStateException(resource + ": no usable names");
         }
         initialGroups = groupByInitial(firstAscii);
-        concatAmbiguous = ambiguousConcatenations();
-        lastForms = lastAsciiForms();
     }
 
     /** The number of distinct first names. */
@@ -112,6 +107,11 @@ public final class NameTables {
             }
         }
         return new NameTables(resource, firsts, female, male, fem);
+    }
+
+    /** Every ASCII first-name form. */
+    Set<String> firstAsciiForms() {
+        return new HashSet<>(List.of(firstAscii));
     }
 
     /** Every ASCII last-name form of these tables. */
@@ -254,40 +254,57 @@ public final class NameTables {
         return groups.toArray(new int[0][]);
     }
 
-    private Set<Long> ambiguousConcatenations() {
-        Map<String, List<Integer>> lastByForm = new HashMap<>();
+    /**
+     * The (first * lastCount + last) pairs of this table whose plain concatenation
+     * ({@code firstlast}) another split could also spell, with the first part from
+     * {@code allFirsts} and the second from {@code allLasts} (the whole crowd's forms).
+     */
+    Set<Long> ambiguousConcatenations(Set<String> allFirsts, Set<String> allLasts) {
+        Map<String, List<Integer>> myLasts = new HashMap<>();
         for (int i = 0; i < lastAsciiMale.length; i++) {
-            lastByForm.computeIfAbsent(lastAsciiMale[i], k -> new ArrayList<>()).add(i);
+            myLasts.computeIfAbsent(lastAsciiMale[i], k -> new ArrayList<>()).add(i);
             if (!lastAsciiFemale[i].equals(lastAsciiMale[i])) {
-                lastByForm.computeIfAbsent(lastAsciiFemale[i], k -> new ArrayList<>()).add(i);
+                myLasts.computeIfAbsent(lastAsciiFemale[i], k -> new ArrayList<>()).add(i);
             }
         }
-        Map<String, Integer> firstByForm = new HashMap<>();
+        java.util.NavigableSet<String> sortedAll = new java.util.TreeSet<>(allLasts);
+        java.util.NavigableSet<String> sortedMine = new java.util.TreeSet<>(myLasts.keySet());
+        Map<String, Integer> myFirsts = new HashMap<>();
         for (int i = 0; i < firstAscii.length; i++) {
-            firstByForm.put(firstAscii[i], i);
+            myFirsts.put(firstAscii[i], i);
         }
         Set<Long> ambiguous = new HashSet<>();
         long lastCount = lastAsciiMale.length;
+        // (a) f = p + rest with p another first name: f + l == p + (rest + l) when rest + l is a last name.
         for (int q = 0; q < firstAscii.length; q++) {
-            String longer = firstAscii[q];
-            for (int cut = 1; cut < longer.length(); cut++) {
-                Integer p = firstByForm.get(longer.substring(0, cut));
-                if (p == null) {
+            String f = firstAscii[q];
+            for (int cut = 1; cut < f.length(); cut++) {
+                if (!allFirsts.contains(f.substring(0, cut))) {
                     continue;
                 }
-                String rest = longer.substring(cut);
-                // p + (rest + x) == longer + x for every last name x such that rest + x is a last name.
-                for (Map.Entry<String, List<Integer>> e : lastByForm.entrySet()) {
-                    String form = e.getKey();
-                    if (form.length() > rest.length() && form.startsWith(rest)) {
-                        List<Integer> tail = lastByForm.get(form.substring(rest.length()));
-                        if (tail != null) {
-                            for (int x : tail) {
-                                ambiguous.add(q * lastCount + x);
-                            }
-                            for (int y : e.getValue()) {
-                                ambiguous.add(p * lastCount + y);
-                            }
+                String rest = f.substring(cut);
+                for (String longer : sortedAll.subSet(rest, true, rest + Character.MAX_VALUE, false)) {
+                    List<Integer> mine = myLasts.get(longer.substring(rest.length()));
+                    if (mine != null) {
+                        for (int x : mine) {
+                            ambiguous.add(q * lastCount + x);
+                        }
+                    }
+                }
+            }
+        }
+        // (b) another first name g = f + rest: f + l == g + l' when l = rest + l' and l' is a last name.
+        for (String g : allFirsts) {
+            for (int cut = 1; cut < g.length(); cut++) {
+                Integer q = myFirsts.get(g.substring(0, cut));
+                if (q == null) {
+                    continue;
+                }
+                String rest = g.substring(cut);
+                for (String l : sortedMine.subSet(rest, true, rest + Character.MAX_VALUE, false)) {
+                    if (l.length() > rest.length() && allLasts.contains(l.substring(rest.length()))) {
+                        for (int x : myLasts.get(l)) {
+                            ambiguous.add(q * lastCount + x);
                         }
                     }
                 }

@@ -311,7 +311,7 @@ public final class OfflineEngine implements RecordSource {
                 int start = MIDDLE_START.sample(new Rng(Mix.hash(seed, family * 1024L + member.space, key)));
                 middle = MIDDLE_ORDER[(int) ((start + tier - 1) % 26)];
                 long round = (tier - 1) / 26;
-                if (company.pattern.middleClashes(firstAscii, lastAscii, middle, names.lastForms)) {
+                if (company.pattern.middleClashes(firstAscii, lastAscii, middle, member.crowdLastForms)) {
                     middle = 0;
                     digits = tier + 1;
                 } else {
@@ -333,7 +333,7 @@ public final class OfflineEngine implements RecordSource {
             long pair = (long) first * lastCount + last;
             long style = Mix.hash(seed, pair, member.space * 7919L + 0xA11CE);
             double u = Mix.unit(style);
-            if (Mix.unit(Mix.mix64(style ^ 0x5DEECE66DL)) < CONCAT_SHARE && !names.concatAmbiguous.contains(pair)) {
+            if (Mix.unit(Mix.mix64(style ^ 0x5DEECE66DL)) < CONCAT_SHARE && !member.concatAmbiguous.contains(pair)) {
                 email.append(firstAscii).append(lastAscii);
             } else {
                 email.append(firstAscii).append('.').append(lastAscii);

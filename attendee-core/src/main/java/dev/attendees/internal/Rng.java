@@ -36,8 +36,4 @@ public final class Rng {
         return from + nextInt(to - from + 1);
     }
 
-    /** True with probability {@code p}. */
-    public boolean chance(double p) {
-        return nextDouble() < p;
-    }
 }

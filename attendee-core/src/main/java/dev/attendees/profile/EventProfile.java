@@ -79,8 +79,9 @@ public record EventProfile(
         companies = companies == null ? List.of() : List.copyOf(companies);
     }
 
+    /** Sorted by key: the engine's tables then never depend on the order a caller's map iterates in. */
     private static <V> Map<String, V> unmodifiable(Map<String, V> map) {
-        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(map));
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(new java.util.TreeMap<>(map)));
     }
 
     /** The event's days, inclusive. */
@@ -150,13 +151,14 @@ public record EventProfile(
             positiveOrZero(source, "dayWeights[" + i + "]", dayWeights.get(i));
         }
         require(source, dayWeights.get(0) > 0, "dayWeights[0]", "must be positive");
-        require(source, !industries.isEmpty(), "industries", "is empty");
+        require(source, industries.values().stream().anyMatch(w -> w != null && w > 0), "industries", "needs a positive weight");
         industries.forEach((label, w) -> {
             require(source, Industry.find(label).isPresent(), "industries." + label,
                     "is not an industry of the contract (" + Industry.labels() + ")");
             positiveOrZero(source, "industries." + label, w);
         });
-        require(source, !attendeeShareBySize.isEmpty(), "attendeeShareBySize", "is empty");
+        require(source, attendeeShareBySize.values().stream().anyMatch(w -> w != null && w > 0), "attendeeShareBySize",
+                "needs a positive weight");
         attendeeShareBySize.forEach((label, w) -> {
             require(source, CompanySize.find(label).isPresent(), "attendeeShareBySize." + label,
                     "is not a company size of the contract (" + CompanySize.labels() + ")");
@@ -177,7 +179,7 @@ public record EventProfile(
             require(source, Industry.find(label).isPresent(), "industryInterests." + label, "is not an industry of the contract");
             multipliers.forEach((name, m) -> {
                 knownInterest(source, "industryInterests." + label + "." + name, name, interestNames);
-                positiveOrZero(source, "industryInterests." + label + "." + name, m);
+                positive(source, "industryInterests." + label + "." + name, m);
             });
         });
         counts(source, "interestsPerAttendee", interestsPerAttendee, 1);
@@ -190,11 +192,11 @@ public record EventProfile(
             require(source, role.weight() > 0, field + ".weight", "must be positive");
             role.interests().forEach((name, m) -> {
                 knownInterest(source, field + ".interests." + name, name, interestNames);
-                positiveOrZero(source, field + ".interests." + name, m);
+                positive(source, field + ".interests." + name, m);
             });
             role.industryBias().forEach((label, m) -> {
                 require(source, Industry.find(label).isPresent(), field + ".industryBias." + label, "is not an industry of the contract");
-                positiveOrZero(source, field + ".industryBias." + label, m);
+                positive(source, field + ".industryBias." + label, m);
             });
             require(source, !role.titles().isEmpty(), field + ".titles", "is empty");
             for (int t = 0; t < role.titles().size(); t++) {
@@ -248,7 +250,7 @@ public record EventProfile(
     }
 
     private static void counts(String source, String field, Map<String, Double> weights, int min) {
-        require(source, !weights.isEmpty(), field, "is empty");
+        require(source, weights.values().stream().anyMatch(w -> w != null && w > 0), field, "needs a positive weight");
         weights.forEach((k, w) -> {
             int n;
             try {
@@ -263,6 +265,10 @@ public record EventProfile(
 
     private static void knownInterest(String source, String field, String name, Set<String> interestNames) {
         require(source, interestNames.contains(name), field, "'" + name + "' is not in interests");
+    }
+
+    private static void positive(String source, String field, Double w) {
+        require(source, w != null && w > 0 && Double.isFinite(w), field, "must be a number > 0, was " + w);
     }
 
     private static void positiveOrZero(String source, String field, Double w) {

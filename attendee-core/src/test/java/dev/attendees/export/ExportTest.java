@@ -98,6 +98,25 @@ class ExportTest {
     }
 
     @Test
+    void should_write_through_a_symbolic_link_and_keep_it() throws IOException {
+        Path real = dir.resolve("real.csv");
+        Files.writeString(real, "old");
+        Path link = Files.createSymbolicLink(dir.resolve("link.csv"), real);
+        try (AttendeeFileSink sink = AttendeeFormat.CSV.open(link)) {
+            sink.write(hostile());
+            sink.commit();
+        }
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(read(real)).isEqualTo(hostile());
+    }
+
+    @Test
+    void should_refuse_a_folder_as_output() {
+        assertThatThrownBy(() -> AttendeeFormat.CSV.open(dir)).isInstanceOf(dev.attendees.ConfigurationException.class)
+                .hasMessageContaining("is a folder");
+    }
+
+    @Test
     void should_write_an_empty_json_array() throws IOException {
         assertThat(Files.readString(write(AttendeeFormat.JSON, List.of()))).isEqualTo("[]\n");
         assertThat(read(dir.resolve("out.json"))).isEmpty();
