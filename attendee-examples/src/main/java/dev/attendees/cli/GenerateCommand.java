@@ -5,6 +5,8 @@ import dev.attendees.ConfigurationException;
 import dev.attendees.GenerationSummary;
 import dev.attendees.export.AttendeeFileSink;
 import dev.attendees.export.AttendeeFormat;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -50,6 +52,9 @@ import picocli.CommandLine.Model.CommandSpec;
 final class GenerateCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(GenerateCommand.class);
     private static final long PROGRESS_THRESHOLD = 100_000;
+
+    /** Where data goes without --out; tests put a buffer here. */
+    static java.util.function.Supplier<java.io.OutputStream> stdout = () -> new FileOutputStream(FileDescriptor.out);
 
     @Spec
     CommandSpec spec;
@@ -131,13 +136,17 @@ final class GenerateCommand implements Callable<Integer> {
         AttendeesCommand.configureLogging(common.verbose);
         checkLaterOptions();
         AttendeeGenerator generator = generator();
-        AttendeeFormat fmt = format != null ? AttendeeFormat.fromName(format)
+        if (out != null && (out.getFileName() == null || out.toString().isBlank())) {
+            throw new ConfigurationException("--out must name a file, was '" + out + "'");
+        }
+        AttendeeFormat fmt = format != null ? option("--format", () -> AttendeeFormat.fromName(format))
                 : out != null ? AttendeeFormat.fromFileName(out.getFileName().toString()) : AttendeeFormat.CSV;
         LOG.debug("options: {}", generator.options());
         PrintWriter err = spec.commandLine().getErr();
         GenerationSummary summary;
-        try (AttendeeFileSink sink = out != null ? fmt.open(out) : fmt.open(System.out);
-                Progress progress = Progress.start(count, out != null && count >= PROGRESS_THRESHOLD)) {
+        // Standard output as a plain stream: unlike System.out, it reports a full disk or a closed pipe.
+        try (AttendeeFileSink sink = out != null ? fmt.open(out) : fmt.open(stdout.get());
+                Progress progress = Progress.start(count, count >= PROGRESS_THRESHOLD)) {
             summary = generator.writeTo(sink, count, progress);
         }
         if (!quiet) {
@@ -177,18 +186,21 @@ final class GenerateCommand implements Callable<Integer> {
         if (count < 1) {
             throw new ConfigurationException("--count must be at least 1, was " + count);
         }
+        if (count > AttendeeGenerator.MAX_COUNT) {
+            throw new ConfigurationException("--count must be at most " + AttendeeGenerator.MAX_COUNT + ", was " + count);
+        }
         AttendeeGenerator.Builder b = AttendeeGenerator.builder();
         if (event != null) {
-            b.event(event);
+            option("--event", () -> b.event(event));
         }
         if (eventType != null && profile != null) {
             throw new ConfigurationException("give either --event-type or --profile, not both");
         }
         if (eventType != null) {
-            b.eventType(eventType);
+            option("--event-type", () -> b.eventType(eventType));
         }
         if (profile != null) {
-            b.profile(profile);
+            option("--profile", () -> b.profile(profile));
         }
         if (seed != null) {
             b.seed(seed);
@@ -198,10 +210,10 @@ final class GenerateCommand implements Callable<Integer> {
         }
         b.corporateRatio(corporateRatio);
         if (interests != null) {
-            b.interests(interests);
+            option("--interests", () -> b.interests(interests));
         }
         if (booths != null) {
-            b.booths(booths);
+            option("--booths", () -> b.booths(booths));
         }
         LocalDate first = from == null ? null : date("--from", from);
         LocalDate last = to == null ? null : date("--to", to);
@@ -220,16 +232,33 @@ final class GenerateCommand implements Callable<Integer> {
             if (parts.length != 2) {
                 throw new ConfigurationException("--hours must look like 08:00-18:00, was '" + hours + "'");
             }
-            b.dailyHours(time("--hours", parts[0]), time("--hours", parts[1]));
+            option("--hours", () -> b.dailyHours(time("--hours", parts[0]), time("--hours", parts[1])));
         }
         if (locale != null) {
-            b.locale(locale);
+            option("--locale", () -> b.locale(locale));
         }
         b.undeliverableEmails(undeliverable);
         if (threads != null) {
-            b.threads(threads);
+            option("--threads", () -> b.threads(threads));
         }
-        return b.build();
+        try {
+            return b.build();
+        } catch (ConfigurationException e) {
+            if (e.getMessage().startsWith("unknown interest")) {
+                throw new ConfigurationException("--interests: " + e.getMessage(), e);
+            }
+            throw e;
+        }
+    }
+
+    /** Runs a builder step; a rejected value's message names the option it came from. */
+    private static <T> T option(String name, java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (ConfigurationException e) {
+            String message = e.getMessage();
+            throw message.startsWith("--") ? e : new ConfigurationException(name + ": " + message, e);
+        }
     }
 
     private static LocalDate date(String option, String text) {
@@ -257,7 +286,10 @@ final class GenerateCommand implements Callable<Integer> {
         }
 
         static Progress start(long total, boolean wanted) {
-            boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
+            // The launcher says whether stderr is a terminal ([ -t 2 ]); without it, guess from the console.
+            String stderrTty = System.getenv("ATTENDEES_STDERR_TTY");
+            boolean terminal = (stderrTty != null ? stderrTty.equals("1") : System.console() != null)
+                    && !"dumb".equals(System.getenv("TERM"));
             if (!wanted || !terminal) {
                 return new Progress(null);
             }

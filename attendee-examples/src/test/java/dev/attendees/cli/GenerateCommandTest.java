@@ -6,7 +6,6 @@ import dev.attendees.Attendee;
 import dev.attendees.export.AttendeeFormat;
 import dev.attendees.export.AttendeeReader;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -32,15 +31,10 @@ class GenerateCommandTest {
         CommandLine cl = AttendeesCommand.commandLine();
         cl.setErr(new PrintWriter(err, true));
         cl.setOut(new PrintWriter(out, true));
-        PrintStream original = System.out;
         ByteArrayOutputStream data = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(data, true, StandardCharsets.UTF_8));
-        try {
-            int exit = cl.execute(args);
-            return new Result(exit, out + data.toString(StandardCharsets.UTF_8), err.toString());
-        } finally {
-            System.setOut(original);
-        }
+        GenerateCommand.stdout = () -> data;
+        int exit = cl.execute(args);
+        return new Result(exit, out + data.toString(StandardCharsets.UTF_8), err.toString());
     }
 
     private static List<Attendee> read(Path file) {
@@ -102,8 +96,13 @@ class GenerateCommandTest {
         "--count 10 --from 2026-05-03 --to 2026-05-01|--from (2026-05-03) is after --to (2026-05-01)",
         "--count 10 --from 2026-13-01|--from must be a date YYYY-MM-DD, was '2026-13-01'",
         "--count 10 --event-type gardening|unknown event type 'gardening'",
-        "--count 10 --interests Gardening|unknown interest 'Gardening'",
-        "--count 10 --locale xx-YY|unknown locale 'xx-YY'",
+        "--count 10 --interests Gardening|--interests: unknown interest 'Gardening'",
+        "--count 10 --locale xx-YY|--locale: unknown locale 'xx-YY'",
+        "--count 10 --locale ,|--locale: locale must name at least one of",
+        "--count 10 --threads 0|--threads: threads must be at least 1, was 0",
+        "--count 10 --interests Kubernetes,,Docker|--interests: interest must not be empty",
+        "--count 10 --event-type gardening --event x|--event-type: unknown event type 'gardening'",
+        "--count 2000000000000|--count must be at most 1000000000000",
         "--count 10 --format xml|unknown format 'xml'",
         "--count 10 --hours 18:00-08:00|open (18:00) must be before close (08:00)",
         "--count 10 --images avatar|--images avatar is not available yet",
@@ -124,6 +123,16 @@ class GenerateCommandTest {
         assertThat(r.err().lines()).hasSize(1);
         assertThat(r.err()).startsWith("attendees: ").contains(message);
         assertThat(dir.resolve("x.csv")).doesNotExist();
+    }
+
+    @Test
+    void an_output_that_is_not_a_file_should_exit_2() {
+        Result root = run("generate", "--count", "10", "--out", "/");
+        assertThat(root.exit()).isEqualTo(2);
+        assertThat(root.err()).isEqualTo("attendees: --out must name a file, was '/'" + System.lineSeparator());
+        Result folder = run("generate", "--count", "10", "--out", dir.toString());
+        assertThat(folder.exit()).isEqualTo(2);
+        assertThat(folder.err()).contains("is a folder, not a file");
     }
 
     @Test
