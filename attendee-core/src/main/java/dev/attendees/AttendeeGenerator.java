@@ -371,7 +371,7 @@ public final class AttendeeGenerator {
             return this;
         }
 
-        /** An event profile file of your own (JSON, see {@code docs/profiles.md}). */
+        /** An event profile file of your own (JSON, or YAML for {@code .yaml}/{@code .yml}; see {@code docs/profiles.md}). */
         public Builder profile(Path file) {
             return profile(EventProfiles.load(file));
         }

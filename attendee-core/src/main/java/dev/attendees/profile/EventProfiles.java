@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.attendees.ConfigurationException;
 import java.io.IOException;
@@ -44,6 +45,13 @@ public final class EventProfiles {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
+    /** The same schema written as YAML ({@code .yaml} or {@code .yml} files). */
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .addModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
     private static final Map<String, EventProfile> BUILT_IN = new ConcurrentHashMap<>();
     private static final Map<String, Pattern> KEYWORD_PATTERNS = new ConcurrentHashMap<>();
 
@@ -69,13 +77,16 @@ public final class EventProfiles {
     }
 
     /**
-     * Reads and validates a user's profile file (JSON, the schema of {@code docs/profiles.md}).
+     * Reads and validates a user's profile file: JSON, or YAML when the name ends in {@code .yaml}
+     * or {@code .yml}; the schema of {@code docs/profiles.md} either way.
      *
      * @throws ConfigurationException naming the file and the field that is wrong
      */
     public static EventProfile load(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml") ? YAML : MAPPER;
         try (InputStream in = Files.newInputStream(file)) {
-            return parse(in, file.toString());
+            return parse(mapper, in, file.toString());
         } catch (NoSuchFileException e) {
             throw new ConfigurationException("profile file not found: " + file);
         } catch (IOException e) {
@@ -107,13 +118,23 @@ public final class EventProfiles {
         }
     }
 
-    private static EventProfile parse(InputStream in, String source) throws IOException {
+    /** Writes a profile as YAML in the file schema. */
+    public static String toYaml(EventProfile profile) {
         try {
-            return MAPPER.readValue(in, EventProfile.class).validate(source);
+            return YAML.writeValueAsString(profile);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static EventProfile parse(ObjectMapper mapper, InputStream in, String source) throws IOException {
+        try {
+            return mapper.readValue(in, EventProfile.class).validate(source);
         } catch (JsonMappingException e) {
             throw mappingError(source, e);
         } catch (JsonProcessingException e) {
-            throw new ConfigurationException(source + ": not valid JSON: " + e.getOriginalMessage(), e);
+            throw new ConfigurationException(source + ": not valid " + (mapper == YAML ? "YAML" : "JSON") + ": "
+                    + e.getOriginalMessage(), e);
         }
     }
 
@@ -145,7 +166,7 @@ public final class EventProfiles {
             if (in == null) {
                 throw new IllegalStateException("shipped profile missing from the jar: " + resource);
             }
-            return parse(in, resource);
+            return parse(MAPPER, in, resource);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + resource, e);
         }

@@ -55,6 +55,22 @@ class EventProfilesTest {
     }
 
     @Test
+    void a_yaml_profile_file_should_load_like_its_json_twin(@TempDir Path dir) throws Exception {
+        EventProfile fintech = EventProfiles.builtIn("fintech");
+        Path file = dir.resolve("fintech.yaml");
+        Files.writeString(file, EventProfiles.toYaml(fintech));
+        EventProfile loaded = EventProfiles.load(file);
+        assertThat(loaded).isEqualTo(fintech);
+        assertThat(AttendeeGenerator.builder().profile(file).seed(3).build().generate(50))
+                .isEqualTo(AttendeeGenerator.builder().eventType("fintech").seed(3).build().generate(50));
+
+        Path broken = dir.resolve("broken.yml");
+        Files.writeString(broken, "id: 'unterminated\nroles: x");
+        assertThatThrownBy(() -> EventProfiles.load(broken)).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining(broken.toString()).hasMessageContaining("not valid YAML");
+    }
+
+    @Test
     void a_bad_profile_should_name_the_file_and_the_field(@TempDir Path dir) throws Exception {
         String json = EventProfiles.toJson(EventProfiles.builtIn("fintech"));
         Path file = dir.resolve("bad.json");

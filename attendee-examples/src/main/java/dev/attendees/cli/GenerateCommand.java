@@ -68,7 +68,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--event-type", paramLabel = "TYPE", description = "cloud-native, security, ai-ml, data-analytics, fintech or healthcare-it.")
     String eventType;
 
-    @Option(names = "--profile", paramLabel = "FILE", description = "An event profile file of your own (docs/profiles.md).")
+    @Option(names = "--profile", paramLabel = "FILE", description = "An event profile file of your own, JSON or YAML (docs/profiles.md).")
     Path profile;
 
     @Option(names = "--seed", paramLabel = "S", description = "Seed; the same seed and options give the same file (default: random, printed).")
