@@ -7,6 +7,7 @@ import dev.attendees.profile.EventProfiles;
 import dev.attendees.spi.AttendeeSink;
 import dev.attendees.spi.EncodingAttendeeSink;
 import dev.attendees.spi.ImageProvider;
+import dev.attendees.spi.ProviderReport;
 import dev.attendees.spi.RecordSource;
 import dev.attendees.spi.RecordSourceFactory;
 import java.nio.file.Path;
@@ -221,8 +222,12 @@ public final class AttendeeGenerator {
             writeParallel(sink, encoding, count, batches, progress);
         }
         sink.commit();
+        ProviderReport records = source.report();
+        ProviderReport images = imageProvider == null ? ProviderReport.EMPTY : imageProvider.report();
+        List<String> notes = new ArrayList<>(records.notes());
+        notes.addAll(images.notes());
         return new GenerationSummary(count, source.name(), options.seed(), options.profile().id(), DATA_VERSION,
-                Duration.ofNanos(System.nanoTime() - started));
+                Duration.ofNanos(System.nanoTime() - started), records.origins(), images.origins(), notes);
     }
 
     private void writeParallel(AttendeeSink sink, EncodingAttendeeSink encoding, long count, long batches,
@@ -282,9 +287,14 @@ public final class AttendeeGenerator {
         if (imageProvider == null) {
             return batch;
         }
+        List<String> paths = imageProvider.imagesFor(batch, outputDirectory);
+        if (paths.size() != batch.size()) {
+            throw new IllegalStateException("image provider " + imageProvider.name() + " gave " + paths.size()
+                    + " paths for " + batch.size() + " attendees");
+        }
         List<Attendee> out = new ArrayList<>(batch.size());
-        for (Attendee a : batch) {
-            out.add(withImage(a));
+        for (int i = 0; i < batch.size(); i++) {
+            out.add(batch.get(i).withImagePath(paths.get(i)));
         }
         return out;
     }

@@ -16,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Set;
 
@@ -44,20 +45,15 @@ public final class AttendeeFileSink implements EncodingAttendeeSink {
     private boolean committed;
     private boolean closed;
 
-    private AttendeeFileSink(AttendeeFormat format, Path target, Path temporary, FileChannel channel, OutputStream out,
-            boolean ownsStream) {
+    private AttendeeFileSink(AttendeeFormat format, Path target, Path temporary, Thread cleanup, FileChannel channel,
+            OutputStream out, boolean ownsStream) {
         this.format = format;
         this.target = target;
         this.temporary = temporary;
+        this.cleanup = cleanup;
         this.channel = channel;
         this.out = out;
         this.ownsStream = ownsStream;
-        if (temporary != null) {
-            cleanup = new Thread(() -> deleteQuietly(temporary), "attendees-cleanup");
-            Runtime.getRuntime().addShutdownHook(cleanup);
-        } else {
-            cleanup = null;
-        }
         writeRaw(format.header());
     }
 
@@ -73,22 +69,27 @@ public final class AttendeeFileSink implements EncodingAttendeeSink {
             }
             if (Files.exists(target) && !Files.isRegularFile(target)) {
                 // A pipe or a device (/dev/stdout): write to it as it is; it cannot be renamed over.
-                return new AttendeeFileSink(format, null, null, null,
+                return new AttendeeFileSink(format, null, null, null, null,
                         new BufferedOutputStream(Files.newOutputStream(target), 1 << 16), true);
             }
             Files.createDirectories(target.getParent());
         } catch (IOException e) {
             throw new AttendeeException("cannot write " + file + ": " + describe(e), e);
         }
-        Path temporary = null;
+        // The clean-up hook is in place before the temporary file exists, so a stop at any moment
+        // (Ctrl-C, SIGTERM) leaves nothing behind.
+        Path temporary = target.resolveSibling("." + target.getFileName() + "."
+                + Long.toUnsignedString(new SecureRandom().nextLong(), 36) + ".tmp");
+        Thread cleanup = new Thread(() -> deleteQuietly(temporary), "attendees-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         FileChannel channel = null;
         try {
-            temporary = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+            channel = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
             readableByAll(temporary, target);
-            channel = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
-            return new AttendeeFileSink(format, target, temporary, channel, out, true);
+            return new AttendeeFileSink(format, target, temporary, cleanup, channel, out, true);
         } catch (IOException | RuntimeException e) {
+            removeHook(cleanup);
             if (channel != null) {
                 try {
                     channel.close();
@@ -96,9 +97,7 @@ public final class AttendeeFileSink implements EncodingAttendeeSink {
                     // Already failing.
                 }
             }
-            if (temporary != null) {
-                deleteQuietly(temporary);
-            }
+            deleteQuietly(temporary);
             if (e instanceof RuntimeException re) {
                 throw re;
             }
@@ -128,7 +127,7 @@ public final class AttendeeFileSink implements EncodingAttendeeSink {
     }
 
     static AttendeeFileSink stream(AttendeeFormat format, OutputStream out) {
-        return new AttendeeFileSink(format, null, null, null, new BufferedOutputStream(out, 1 << 16), false);
+        return new AttendeeFileSink(format, null, null, null, null, new BufferedOutputStream(out, 1 << 16), false);
     }
 
     /** The format written. */
@@ -202,11 +201,15 @@ public final class AttendeeFileSink implements EncodingAttendeeSink {
             if (!committed) {
                 deleteQuietly(temporary);
             }
-            try {
-                Runtime.getRuntime().removeShutdownHook(cleanup);
-            } catch (IllegalStateException shuttingDown) {
-                // The hook runs anyway.
-            }
+            removeHook(cleanup);
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook runs anyway.
         }
     }
 

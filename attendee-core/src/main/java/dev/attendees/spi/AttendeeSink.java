@@ -1,6 +1,7 @@
 package dev.attendees.spi;
 
 import dev.attendees.Attendee;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,4 +26,54 @@ public interface AttendeeSink extends AutoCloseable {
     /** Releases resources; discards what was written unless committed. */
     @Override
     void close();
+
+    /**
+     * One sink that writes every batch to each of {@code sinks} in order, commits them in order
+     * and closes them all. Put the sink most likely to fail at commit (a database) first, and a
+     * file sink last: a failure before the file's commit leaves no file.
+     *
+     * <pre>{@code
+     * try (AttendeeSink both = AttendeeSink.allOf(store.sink(run), AttendeeFormat.CSV.open(csv))) {
+     *     generator.writeTo(both, 10_000);
+     * }
+     * }</pre>
+     */
+    static AttendeeSink allOf(AttendeeSink... sinks) {
+        List<AttendeeSink> all = List.of(sinks);
+        if (all.size() == 1) {
+            return all.get(0);
+        }
+        return new AttendeeSink() {
+            @Override
+            public void write(List<Attendee> batch) {
+                for (AttendeeSink s : all) {
+                    s.write(batch);
+                }
+            }
+
+            @Override
+            public void commit() {
+                for (AttendeeSink s : all) {
+                    s.commit();
+                }
+            }
+
+            @Override
+            public void close() {
+                List<RuntimeException> failures = new ArrayList<>();
+                for (AttendeeSink s : all) {
+                    try {
+                        s.close();
+                    } catch (RuntimeException e) {
+                        failures.add(e);
+                    }
+                }
+                if (!failures.isEmpty()) {
+                    RuntimeException first = failures.get(0);
+                    failures.subList(1, failures.size()).forEach(first::addSuppressed);
+                    throw first;
+                }
+            }
+        };
+    }
 }

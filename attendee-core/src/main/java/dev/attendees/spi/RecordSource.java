@@ -13,7 +13,7 @@ import java.util.List;
  * List<Attendee> first100 = source.generate(0, 100);   // ids 1..100
  * }</pre>
  */
-public interface RecordSource {
+public interface RecordSource extends AutoCloseable {
 
     /**
      * The attendees with 0-based indices {@code [from, to)}, so ids {@code from + 1 .. to}, in
@@ -32,4 +32,16 @@ public interface RecordSource {
 
     /** A short name for summaries and logs, e.g. {@code offline}. */
     String name();
+
+    /**
+     * What the source did so far, for the run's summary: records by origin (when some came from a
+     * fallback) and notes such as token usage. Nothing by default.
+     */
+    default ProviderReport report() {
+        return ProviderReport.EMPTY;
+    }
+
+    /** Releases what the source holds (HTTP clients, threads); nothing by default. */
+    @Override
+    default void close() {}
 }

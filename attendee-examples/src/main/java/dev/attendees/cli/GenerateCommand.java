@@ -5,6 +5,9 @@ import dev.attendees.ConfigurationException;
 import dev.attendees.GenerationSummary;
 import dev.attendees.export.AttendeeFileSink;
 import dev.attendees.export.AttendeeFormat;
+import dev.attendees.spi.AttendeeSink;
+import dev.attendees.spi.ImageProvider;
+import dev.attendees.spi.RecordSource;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintWriter;
@@ -14,6 +17,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.LongConsumer;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -105,22 +109,14 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Output file, written atomically (default: standard output).")
     Path out;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "Also write into a SQLite file or PostgreSQL URL (not available yet).")
-    String db;
+    @Mixin
+    StoreOptions store = new StoreOptions();
 
-    @Option(names = "--images", paramLabel = "KIND", defaultValue = "none",
-            description = "none, avatar, unsplash, generated-photos or randomuser (only none is available yet).")
-    String images;
+    @Mixin
+    ImageOptions imageOptions = new ImageOptions();
 
-    @Option(names = "--llm", paramLabel = "PROVIDER", defaultValue = "none",
-            description = "none, openai, anthropic or ollama (only none is available yet).")
-    String llm;
-
-    @Option(names = "--llm-base-url", paramLabel = "URL", description = "Base URL of an OpenAI-compatible server.")
-    String llmBaseUrl;
-
-    @Option(names = "--llm-model", paramLabel = "NAME", description = "The model's name.")
-    String llmModel;
+    @Mixin
+    LlmOptions llmOptions = new LlmOptions();
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads for large runs (default: all cores).")
     Integer threads;
@@ -134,55 +130,65 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AttendeesCommand.configureLogging(common.verbose);
-        checkLaterOptions();
-        AttendeeGenerator generator = generator();
         if (out != null && (out.getFileName() == null || out.toString().isBlank())) {
             throw new ConfigurationException("--out must name a file, was '" + out + "'");
         }
         AttendeeFormat fmt = format != null ? option("--format", () -> AttendeeFormat.fromName(format))
                 : out != null ? AttendeeFormat.fromFileName(out.getFileName().toString()) : AttendeeFormat.CSV;
-        LOG.debug("options: {}", generator.options());
+        AttendeeGenerator.Builder builder = builder();
+        llmOptions.configure(builder, out);
+        // Image paths are relative to the output file's folder (the working directory without --out).
+        Path outputDir = (out != null ? out.toAbsolutePath().getParent() : Path.of("")).toAbsolutePath();
+        builder.outputDirectory(outputDir);
         PrintWriter err = spec.commandLine().getErr();
-        GenerationSummary summary;
-        // Standard output as a plain stream: unlike System.out, it reports a full disk or a closed pipe.
-        try (AttendeeFileSink sink = out != null ? fmt.open(out) : fmt.open(stdout.get());
-                Progress progress = Progress.start(count, count >= PROGRESS_THRESHOLD)) {
-            summary = generator.writeTo(sink, count, progress);
-        }
-        if (!quiet) {
-            err.printf(Locale.ROOT, "Wrote %,d attendees to %s in %.2f s (%,.0f/s): event '%s' (%s), seed %d, data v%d%n",
-                    summary.count(), out != null ? out : "standard output", summary.elapsed().toNanos() / 1e9,
-                    summary.rate(), generator.options().eventName(), summary.eventType(), summary.seed(),
-                    summary.dataVersion());
-            err.flush();
+        try (ImageProvider images = imageOptions.open(outputDir)) {
+            if (images != null) {
+                builder.imageProvider(images);
+            }
+            AttendeeGenerator generator = build(builder);
+            LOG.debug("options: {}", generator.options());
+            GenerationSummary summary;
+            // Standard output as a plain stream: unlike System.out, it reports a full disk or a closed pipe.
+            // With --db and no --out, the database is the only output.
+            try (RecordSource source = generator.source();
+                    AttendeeSink db = store.open(generator, count);
+                    AttendeeFileSink file = out != null ? fmt.open(out) : db == null ? fmt.open(stdout.get()) : null;
+                    Progress progress = Progress.start(count, count >= PROGRESS_THRESHOLD)) {
+                // The database first: it is likelier to fail at commit, and then no file is left.
+                AttendeeSink sink = db == null ? file : file == null ? db : AttendeeSink.allOf(db, file);
+                summary = generator.writeTo(sink, count, progress);
+            }
+            if (!quiet) {
+                printSummary(err, generator, summary);
+            }
         }
         return 0;
     }
 
-    private void checkLaterOptions() {
-        if (db != null) {
-            throw new ConfigurationException("--db is not available yet: the SQL store arrives with a later release");
+    private void printSummary(PrintWriter err, AttendeeGenerator generator, GenerationSummary summary) {
+        String where = out != null ? out + (store.enabled() ? " and " + store.db : "")
+                : store.enabled() ? store.db : "standard output";
+        err.printf(Locale.ROOT, "Wrote %,d attendees to %s in %.2f s (%,.0f/s): event '%s' (%s), seed %d, data v%d%n",
+                summary.count(), where, summary.elapsed().toNanos() / 1e9, summary.rate(),
+                generator.options().eventName(), summary.eventType(), summary.seed(), summary.dataVersion());
+        if (!summary.recordOrigins().isEmpty()) {
+            err.println("  records: " + origins(summary.recordOrigins()));
         }
-        List<String> imageKinds = List.of("none", "avatar", "unsplash", "generated-photos", "randomuser");
-        if (!imageKinds.contains(images.toLowerCase(Locale.ROOT))) {
-            throw new ConfigurationException("--images must be one of " + String.join(", ", imageKinds) + ", was '" + images + "'");
+        if (!summary.imageOrigins().isEmpty()) {
+            err.println("  images: " + origins(summary.imageOrigins()));
         }
-        if (!images.equalsIgnoreCase("none")) {
-            throw new ConfigurationException("--images " + images + " is not available yet: images arrive with a later release");
-        }
-        List<String> llms = List.of("none", "openai", "anthropic", "ollama");
-        if (!llms.contains(llm.toLowerCase(Locale.ROOT))) {
-            throw new ConfigurationException("--llm must be one of " + String.join(", ", llms) + ", was '" + llm + "'");
-        }
-        if (!llm.equalsIgnoreCase("none")) {
-            throw new ConfigurationException("--llm " + llm + " is not available yet: LLM generation arrives with a later release");
-        }
-        if ((llmBaseUrl != null || llmModel != null)) {
-            throw new ConfigurationException((llmBaseUrl != null ? "--llm-base-url" : "--llm-model") + " needs --llm");
-        }
+        summary.notes().forEach(note -> err.println("  " + note));
+        err.flush();
     }
 
-    private AttendeeGenerator generator() {
+    private static String origins(Map<String, Long> counts) {
+        StringBuilder sb = new StringBuilder();
+        counts.forEach((origin, n) -> sb.append(sb.length() == 0 ? "" : ", ")
+                .append(String.format(Locale.ROOT, "%,d from %s", n, origin)));
+        return sb.toString();
+    }
+
+    private AttendeeGenerator.Builder builder() {
         if (count < 1) {
             throw new ConfigurationException("--count must be at least 1, was " + count);
         }
@@ -241,6 +247,10 @@ final class GenerateCommand implements Callable<Integer> {
         if (threads != null) {
             option("--threads", () -> b.threads(threads));
         }
+        return b;
+    }
+
+    private static AttendeeGenerator build(AttendeeGenerator.Builder b) {
         try {
             return b.build();
         } catch (ConfigurationException e) {
