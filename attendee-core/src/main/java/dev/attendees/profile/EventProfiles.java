@@ -83,14 +83,35 @@ public final class EventProfiles {
      * @throws ConfigurationException naming the file and the field that is wrong
      */
     public static EventProfile load(Path file) {
-        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
-        ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml") ? YAML : MAPPER;
         try (InputStream in = Files.newInputStream(file)) {
-            return parse(mapper, in, file.toString());
+            return read(in, file.toString());
         } catch (NoSuchFileException e) {
             throw new ConfigurationException("profile file not found: " + file);
         } catch (IOException e) {
             throw new ConfigurationException("cannot read profile file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads and validates a profile from a stream (a class-path resource, say): YAML when
+     * {@code source} ends in {@code .yaml} or {@code .yml}, else JSON. The stream is not closed.
+     *
+     * <pre>{@code
+     * try (InputStream in = MyTest.class.getResourceAsStream("/profiles/devday.yaml")) {
+     *     EventProfile devDay = EventProfiles.read(in, "profiles/devday.yaml");
+     * }
+     * }</pre>
+     *
+     * @param source the name for messages, whose extension picks the format
+     * @throws ConfigurationException naming the source and the field that is wrong
+     */
+    public static EventProfile read(InputStream in, String source) {
+        String name = source.toLowerCase(Locale.ROOT);
+        ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml") ? YAML : MAPPER;
+        try {
+            return parse(mapper, in, source);
+        } catch (IOException e) {
+            throw new ConfigurationException("cannot read profile " + source + ": " + e.getMessage(), e);
         }
     }
 
