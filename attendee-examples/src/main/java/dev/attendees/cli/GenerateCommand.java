@@ -42,15 +42,20 @@ import picocli.CommandLine.Model.CommandSpec;
             "",
             "Examples:",
             "  attendees generate --count 1000 --out attendees.csv",
-            "  attendees generate --count 5000 --event \"RSA Conference 2026\" --seed 7 --out rsa.json",
-            "  attendees generate --count 200 --event-type fintech --corporate-ratio 0.9 --format ndjson",
-            "  attendees generate --count 1000 --locale international --from 2026-06-02 --to 2026-06-04 --out intl.csv",
-            "  attendees generate --count 50 --interests Kubernetes,Observability --booths \"Grafana Labs,Docker\"",
+            "  attendees generate --count 5000 --event \"RSA Conference 2026\" \\",
+            "      --seed 7 --out rsa.json",
+            "  attendees generate --count 200 --event-type fintech \\",
+            "      --corporate-ratio 0.9 --format ndjson",
+            "  attendees generate --count 1000 --locale international \\",
+            "      --from 2026-06-02 --to 2026-06-04 --out intl.csv",
+            "  attendees generate --count 50 --interests Kubernetes,Observability \\",
+            "      --booths \"Grafana Labs,Docker\"",
             "",
-            "Event types: cloud-native (default), security, ai-ml, data-analytics, fintech, healthcare-it;",
-            "inferred from --event when not given (\"KubeCon\" -> cloud-native, \"NeurIPS\" -> ai-ml).",
-            "Locales: en-US (default), en-GB, de-DE, fr-FR, es-ES, pt-BR, ja-JP, ru-RU, a mix such as",
-            "en-US:3,de-DE,ja-JP, or 'international'.",
+            "Event types: cloud-native (default), security, ai-ml, data-analytics,",
+            "fintech, healthcare-it; inferred from --event when not given",
+            "(\"KubeCon\" -> cloud-native, \"NeurIPS\" -> ai-ml).",
+            "Locales: en-US (default), en-GB, de-DE, fr-FR, es-ES, pt-BR, ja-JP, ru-RU,",
+            "a mix such as en-US:3,de-DE,ja-JP, or 'international'.",
             "Exit status: 0 success, 2 bad input (one line on stderr), 1 other failure."
         })
 final class GenerateCommand implements Callable<Integer> {
@@ -82,10 +87,10 @@ final class GenerateCommand implements Callable<Integer> {
             defaultValue = "0.7")
     double corporateRatio;
 
-    @Option(names = "--interests", paramLabel = "A,B,...", split = ",", description = "Only these interest categories.")
+    @Option(names = "--interests", paramLabel = "A,B,...", split = ",", hideParamSyntax = true, description = "Only these interest categories.")
     List<String> interests;
 
-    @Option(names = "--booths", paramLabel = "A,B,...", split = ",", description = "These booths (the event's or your own).")
+    @Option(names = "--booths", paramLabel = "A,B,...", split = ",", hideParamSyntax = true, description = "These booths (the event's or your own).")
     List<String> booths;
 
     @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "The event's first day.")
