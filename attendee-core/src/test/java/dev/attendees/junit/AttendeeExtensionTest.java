@@ -110,9 +110,13 @@ class AttendeeExtensionTest {
         @FakeAttendees
         AttendeeGenerator generator;
 
+        @FakeAttendees(count = 2, seed = 21)
+        Stream<Attendee> lazy;
+
         @Test
         void first() {
             SEEN.put("first", List.of(shared, fresh, one, generator));
+            SEEN.put("lazy", lazy.toList());
         }
 
         @Test
@@ -140,6 +144,7 @@ class AttendeeExtensionTest {
         List<Object> secondFour = new ArrayList<>((List<?>) second.get(1));
         secondFour.add(second.get(2));
         assertThat(secondFour).containsExactlyInAnyOrderElementsOf(g2.slice(0, 4));
+        assertThat(this.<List<Attendee>>seen("lazy")).isEqualTo(expected(21, 0, 2));
     }
 
     static class ConstructorTestCase {
