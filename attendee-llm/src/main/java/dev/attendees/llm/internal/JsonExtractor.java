@@ -59,21 +59,51 @@ public final class JsonExtractor {
         if (text == null || text.isBlank()) {
             return new Extracted(List.of(), false, "the reply was empty");
         }
-        JsonNode doc = document(text);
-        if (doc != null) {
-            JsonNode array = arrayOf(doc);
-            if (array != null) {
-                List<JsonNode> out = new ArrayList<>();
-                array.forEach(out::add);
-                return new Extracted(out, true, null);
+        String body = unfence(text);
+        // The JSON normally starts at the first brace; a reply cut off there still has its first records.
+        int first = firstBrace(body, 0);
+        if (first >= 0) {
+            List<JsonNode> whole = recordsOf(parse(body.substring(first)));
+            if (whole != null) {
+                return new Extracted(whole, true, null);
             }
-            if (doc.isObject() && doc.has("email")) {
-                return new Extracted(List.of(doc), true, null);
+            List<JsonNode> salvaged = salvage(body.substring(first));
+            if (!salvaged.isEmpty()) {
+                return new Extracted(salvaged, false, "the reply's JSON was cut off; kept the " + salvaged.size()
+                        + " complete records");
             }
         }
-        List<JsonNode> salvaged = salvage(unfence(text));
-        return new Extracted(salvaged, false, salvaged.isEmpty() ? "the reply had no readable JSON"
-                : "the reply's JSON was cut off; kept the " + salvaged.size() + " complete records");
+        JsonNode doc = document(text);
+        List<JsonNode> later = doc == null ? null : recordsOf(doc);
+        if (later != null) {
+            return new Extracted(later, true, null);
+        }
+        return new Extracted(List.of(), false, "the reply had no readable JSON");
+    }
+
+    private static JsonNode parse(String text) {
+        try (JsonParser p = MAPPER.createParser(text)) {
+            return MAPPER.readTree(p);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The record objects of a document, or null when it has none. */
+    private static List<JsonNode> recordsOf(JsonNode doc) {
+        if (doc == null) {
+            return null;
+        }
+        JsonNode array = arrayOf(doc);
+        if (array != null && hasObject(array)) {
+            List<JsonNode> out = new ArrayList<>();
+            array.forEach(out::add);
+            return out;
+        }
+        if (doc.isObject() && doc.has("email")) {
+            return List.of(doc);
+        }
+        return null;
     }
 
     private static boolean hasObject(JsonNode array) {
@@ -94,7 +124,7 @@ public final class JsonExtractor {
             return named;
         }
         for (JsonNode child : doc) {
-            if (child.isArray()) {
+            if (child.isArray() && hasObject(child)) {
                 return child;
             }
         }
