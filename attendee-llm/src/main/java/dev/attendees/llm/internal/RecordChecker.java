@@ -5,6 +5,7 @@ import dev.attendees.Attendee;
 import dev.attendees.CompanySize;
 import dev.attendees.GenerationOptions;
 import dev.attendees.Industry;
+import dev.attendees.profile.EventProfile;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -54,12 +55,15 @@ public final class RecordChecker {
     private final RunRegistry registry;
     private final Map<String, String> interests;
     private final Map<String, String> booths;
+    private final Map<String, String> curatedDomains;
 
     public RecordChecker(GenerationOptions options, RunRegistry registry) {
         this.options = options;
         this.registry = registry;
         this.interests = canonical(options.interests());
         this.booths = canonical(options.booths());
+        this.curatedDomains = options.profile().companies().stream().collect(Collectors.toMap(
+                c -> RunRegistry.fold(c.name()), EventProfile.Company::domain, (a, b) -> a));
     }
 
     private static Map<String, String> canonical(List<String> names) {
@@ -135,6 +139,14 @@ public final class RecordChecker {
         RunRegistry.CompanyFacts known = registry.company(company);
         String corporateDomain = null;
         if (!personal) {
+            String curated = curatedDomains.get(RunRegistry.fold(company));
+            if (curated != null && known == null) {
+                curated = options.undeliverableEmails() ? curated + ".test" : curated;
+                if (!curated.equals(domain)) {
+                    domain = curated;
+                    repairs.add("company domain");
+                }
+            }
             if (known != null && known.domain() != null && !known.domain().equals(domain)) {
                 domain = known.domain();
                 repairs.add("company domain");
@@ -143,7 +155,7 @@ public final class RecordChecker {
             if (owner != null && !owner.equals(RunRegistry.fold(company))) {
                 return Outcome.rejected("domain " + domain + " belongs to another company than '" + company + "'");
             }
-            if ((known == null || known.domain() == null) && !domainFits(domain, company)) {
+            if ((known == null || known.domain() == null) && curated == null && !domainFits(domain, company)) {
                 return Outcome.rejected("domain " + domain + " does not look like company '" + company + "''s");
             }
             corporateDomain = domain;
@@ -250,28 +262,53 @@ public final class RecordChecker {
         if (end >= 2 && SECOND_LEVEL.contains(labels[end - 1])) {
             end--;
         }
-        String label = labels[end - 1].replace("-", "");
         String folded = RunRegistry.fold(company);
         String condensed = folded.replace(" ", "");
+        List<String> words = List.of(folded.split(" "));
+        for (int i = 0; i < end; i++) {
+            if (labelFits(labels[i].replace("-", ""), condensed, words)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A label fits when the name holds it ({@code telekom}), it holds a word of the name
+     * ({@code amazon} in {@code amazonaws}), or it abbreviates the name: its letters appear in the
+     * name in order, starting with the name's first letter ({@code jnj}, {@code cdc}, {@code gatech}).
+     */
+    private static boolean labelFits(String label, String condensed, List<String> words) {
+        if (label.isEmpty() || condensed.isEmpty()) {
+            return false;
+        }
         if (label.length() >= 2 && condensed.contains(label)) {
             return true;
         }
-        List<String> words = List.of(folded.split(" "));
-        StringBuilder initials = new StringBuilder();
-        StringBuilder initialsNoStop = new StringBuilder();
         for (String w : words) {
-            if (w.isEmpty()) {
-                continue;
-            }
-            initials.append(w.charAt(0));
-            if (!STOP_WORDS.contains(w)) {
-                initialsNoStop.append(w.charAt(0));
-                if (w.length() >= 3 && (label.contains(w) || label.length() >= 3 && w.startsWith(label))) {
-                    return true;
-                }
+            if (w.length() >= 3 && !STOP_WORDS.contains(w) && (label.contains(w) || label.length() >= 3 && w.startsWith(label))) {
+                return true;
             }
         }
-        return label.length() >= 2 && (label.startsWith(initials.toString()) && initials.length() >= 2
-                || label.startsWith(initialsNoStop.toString()) && initialsNoStop.length() >= 2);
+        // An abbreviation starts where a word of the name starts.
+        int wordStart = 0;
+        for (String w : words) {
+            if (!w.isEmpty() && w.charAt(0) == label.charAt(0) && inOrder(label, condensed, wordStart)) {
+                return true;
+            }
+            wordStart += w.length();
+        }
+        return false;
+    }
+
+    private static boolean inOrder(String label, String text, int from) {
+        int at = from - 1;
+        for (int i = 0; i < label.length(); i++) {
+            at = text.indexOf(label.charAt(i), at + 1);
+            if (at < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }
