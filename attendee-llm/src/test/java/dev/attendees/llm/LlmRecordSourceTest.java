@@ -191,7 +191,7 @@ class LlmRecordSourceTest {
                 .backoff(Duration.ofMillis(10), Duration.ofMillis(50)).concurrency(4).build();
         Run r = run(s, 200);
         Checks.assertValidRun(r.attendees(), 200, r.generator().options());
-        assertThat(r.report().origins()).isEqualTo(Map.of("openai", 0L, "offline", 200L));
+        assertThat(r.report().origins()).isEqualTo(Map.of("offline", 200L));
         assertThat(r.report().notes()).anySatisfy(n -> assertThat(n).startsWith("offline engine filled 200 records:"));
     }
 

@@ -292,6 +292,7 @@ public final class RecordRun implements AutoCloseable {
         if (checkpoint != null && checkpoint.replacedOther()) {
             notes.add("a checkpoint made with other options was replaced: " + checkpoint.file());
         }
+        by.values().removeIf(v -> v == 0);
         if (by.getOrDefault("offline", 0L) > 0) {
             notes.add("offline engine filled " + by.get("offline") + " records: " + Escape.oneLine(fallbackReason.get()));
             return new ProviderReport(by, notes);
