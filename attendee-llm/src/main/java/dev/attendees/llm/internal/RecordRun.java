@@ -95,13 +95,24 @@ public final class RecordRun implements AutoCloseable {
      */
     static String fingerprint(LlmSettings s, GenerationOptions o) {
         String text = String.join("\n", s.provider().id(), s.model(), s.baseUrl(), String.valueOf(s.batchSize()),
-                o.eventName(), EventProfiles.toJson(o.profile()), String.valueOf(o.corporateRatio()),
+                o.eventName(), canonical(EventProfiles.toJson(o.profile())), String.valueOf(o.corporateRatio()),
                 String.join(";", o.interests()), String.join(";", o.booths()), o.from().toString(), o.to().toString(),
                 o.dailyOpen().toString(), o.dailyClose().toString(), o.locales().toString(),
                 String.valueOf(o.undeliverableEmails()));
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** JSON with every object's keys sorted: a profile's maps iterate in a different order in every JVM. */
+    private static String canonical(String json) {
+        try {
+            com.fasterxml.jackson.databind.ObjectMapper sorted = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+            return sorted.writeValueAsString(sorted.readValue(json, Object.class));
+        } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
     }
