@@ -100,9 +100,10 @@ public final class LlmClient {
                 .recordException(t -> retriable(t) && status(t) != 429)
                 .build());
         this.breaker.getEventPublisher().onStateTransition(e -> LOG.warn("{}: circuit breaker {}", name, e.getStateTransition()));
+        // Permits per 10 s: a wave of calls may start together, and the minute's budget holds.
         int rpm = settings.requestsPerMinute();
-        RateLimiterConfig rate = rpm >= 60
-                ? RateLimiterConfig.custom().limitForPeriod((rpm + 59) / 60).limitRefreshPeriod(Duration.ofSeconds(1))
+        RateLimiterConfig rate = rpm >= 6
+                ? RateLimiterConfig.custom().limitForPeriod(rpm / 6).limitRefreshPeriod(Duration.ofSeconds(10))
                         .timeoutDuration(Duration.ofHours(1)).build()
                 : RateLimiterConfig.custom().limitForPeriod(1).limitRefreshPeriod(Duration.ofMillis(60_000L / rpm))
                         .timeoutDuration(Duration.ofHours(1)).build();
