@@ -8,6 +8,7 @@ import dev.attendees.llm.internal.LlmClient;
 import dev.attendees.llm.internal.ProfileMapper;
 import dev.attendees.llm.internal.Prompts;
 import dev.attendees.llm.internal.ReportingSource;
+import dev.attendees.llm.internal.Vocabulary;
 import dev.attendees.profile.EventProfile;
 import dev.attendees.profile.EventProfiles;
 import dev.attendees.spi.ProviderReport;
@@ -18,10 +19,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -167,11 +165,7 @@ public final class LlmProfileDesigner implements AutoCloseable {
 
     private String key(String event) {
         String text = settings.provider().id() + "\n" + settings.model() + "\n" + settings.baseUrl() + "\n" + event;
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Vocabulary.sha256(text);
     }
 
     private static void store(Path file, EventProfile profile) {

@@ -99,7 +99,13 @@ public final class LlmClient {
                 // Rate limits are not failures of the server: the retry waits them out.
                 .recordException(t -> retriable(t) && status(t) != 429)
                 .build());
-        this.breaker.getEventPublisher().onStateTransition(e -> LOG.warn("{}: circuit breaker {}", name, e.getStateTransition()));
+        this.breaker.getEventPublisher().onStateTransition(e -> {
+            if (e.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+                LOG.warn("{} keeps failing: calls stopped for 30 s (circuit breaker open)", settings.describe());
+            } else {
+                LOG.debug("{}: circuit breaker {}", name, e.getStateTransition());
+            }
+        });
         // Permits per 10 s: a wave of calls may start together, and the minute's budget holds.
         int rpm = settings.requestsPerMinute();
         RateLimiterConfig rate = rpm >= 6

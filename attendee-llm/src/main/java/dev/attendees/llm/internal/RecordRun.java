@@ -10,13 +10,9 @@ import dev.attendees.spi.ProviderReport;
 import dev.attendees.spi.RecordSource;
 import dev.attendees.spi.RecordSourceFactory;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -73,9 +69,7 @@ public final class RecordRun implements AutoCloseable {
         this.checkpoint = checkpointFile == null ? null : Checkpoint.open(checkpointFile, fingerprint(settings, options));
         if (checkpoint != null) {
             for (Checkpoint.Entry e : checkpoint.restored().values()) {
-                Attendee a = e.attendee();
-                String domain = a.email().substring(a.email().indexOf('@') + 1);
-                registry.claim(a, Vocabulary.PERSONAL_DOMAINS.contains(domain) ? null : domain);
+                registry.claim(e.attendee(), Vocabulary.corporateDomain(e.attendee()));
             }
         }
         origins.put(origin, 0L);
@@ -99,11 +93,7 @@ public final class RecordRun implements AutoCloseable {
                 String.join(";", o.interests()), String.join(";", o.booths()), o.from().toString(), o.to().toString(),
                 o.dailyOpen().toString(), o.dailyClose().toString(), o.locales().toString(),
                 String.valueOf(o.undeliverableEmails()));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Vocabulary.sha256(text);
     }
 
     /** JSON with every object's keys sorted: a profile's maps iterate in a different order in every JVM. */
@@ -254,9 +244,7 @@ public final class RecordRun implements AutoCloseable {
         for (long k = 0; ; k++) {
             long at = index + k * STRIDE;
             Attendee a = offline.generate(at, at + 1).get(0);
-            String domain = a.email().substring(a.email().indexOf('@') + 1);
-            String corporate = Vocabulary.PERSONAL_DOMAINS.contains(domain) ? null : domain;
-            if (registry.claim(a, corporate)) {
+            if (registry.claim(a, Vocabulary.corporateDomain(a))) {
                 return a.withId(index + 1);
             }
         }
@@ -291,10 +279,12 @@ public final class RecordRun implements AutoCloseable {
             rejected = new TreeMap<>(rejections);
         }
         if (!rejected.isEmpty() || extra.get() > 0) {
-            StringBuilder sb = new StringBuilder("llm: records redone: ");
-            rejected.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "%s %,d, ", Escape.oneLine(k), v)));
-            sb.append(String.format(Locale.ROOT, "%,d extra dropped", extra.get()));
-            notes.add(sb.toString());
+            List<String> parts = new ArrayList<>();
+            rejected.forEach((k, v) -> parts.add(String.format(Locale.ROOT, "%s %,d", Escape.oneLine(k), v)));
+            if (extra.get() > 0) {
+                parts.add(String.format(Locale.ROOT, "%,d extra dropped", extra.get()));
+            }
+            notes.add("llm: records redone: " + String.join(", ", parts));
         }
         notes.add(client.usageNote());
         if (reused > 0) {

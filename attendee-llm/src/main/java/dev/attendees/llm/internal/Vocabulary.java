@@ -86,6 +86,22 @@ public final class Vocabulary {
 
     private Vocabulary() {}
 
+    /** The attendee's corporate domain, or {@code null} for a personal (webmail) address. */
+    public static String corporateDomain(dev.attendees.Attendee a) {
+        String domain = a.email().substring(a.email().indexOf('@') + 1);
+        return PERSONAL_DOMAINS.contains(domain) ? null : domain;
+    }
+
+    /** The SHA-256 of text as hex: cache keys and fingerprints. */
+    public static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void industry(Industry i, String... words) {
         for (String w : words) {
             INDUSTRY.put(key(w), i);
