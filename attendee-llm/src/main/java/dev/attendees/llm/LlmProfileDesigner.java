@@ -209,7 +209,7 @@ public final class LlmProfileDesigner implements AutoCloseable {
             return this;
         }
 
-        /** The cache folder ({@value #DEFAULT_CACHE_FOLDER} by default), or {@code null} for no cache. */
+        /** The cache folder ({@value LlmProfileDesigner#DEFAULT_CACHE_FOLDER} by default), or {@code null} for no cache. */
         public Builder cacheDirectory(Path folder) {
             this.cacheDirectory = folder;
             return this;

@@ -311,7 +311,7 @@ public final class LlmSettings {
             return this;
         }
 
-        /** Calls in flight at once, 1..{@value #MAX_CONCURRENCY}; default {@value #DEFAULT_CONCURRENCY}. */
+        /** Calls in flight at once, 1..{@value LlmSettings#MAX_CONCURRENCY}; default {@value LlmSettings#DEFAULT_CONCURRENCY}. */
         public Builder concurrency(int calls) {
             if (calls < 1 || calls > MAX_CONCURRENCY) {
                 throw new ConfigurationException("LLM concurrency must be between 1 and " + MAX_CONCURRENCY + ", was " + calls);
@@ -320,7 +320,7 @@ public final class LlmSettings {
             return this;
         }
 
-        /** Records per call, 1..{@value #MAX_BATCH_SIZE}; default {@value #DEFAULT_BATCH_SIZE}. */
+        /** Records per call, 1..{@value LlmSettings#MAX_BATCH_SIZE}; default {@value LlmSettings#DEFAULT_BATCH_SIZE}. */
         public Builder batchSize(int records) {
             if (records < 1 || records > MAX_BATCH_SIZE) {
                 throw new ConfigurationException("LLM batch size must be between 1 and " + MAX_BATCH_SIZE + ", was " + records);
@@ -338,7 +338,7 @@ public final class LlmSettings {
             return this;
         }
 
-        /** Tries of one call, 1..20, the first included; default {@value #DEFAULT_MAX_ATTEMPTS}. */
+        /** Tries of one call, 1..20, the first included; default {@value LlmSettings#DEFAULT_MAX_ATTEMPTS}. */
         public Builder maxAttempts(int tries) {
             if (tries < 1 || tries > 20) {
                 throw new ConfigurationException("LLM max attempts must be between 1 and 20, was " + tries);
@@ -357,7 +357,7 @@ public final class LlmSettings {
             return this;
         }
 
-        /** How many times one batch is asked for, 1..10; default {@value #DEFAULT_BATCH_ATTEMPTS}. */
+        /** How many times one batch is asked for, 1..10; default {@value LlmSettings#DEFAULT_BATCH_ATTEMPTS}. */
         public Builder batchAttempts(int tries) {
             if (tries < 1 || tries > 10) {
                 throw new ConfigurationException("LLM batch attempts must be between 1 and 10, was " + tries);
@@ -366,7 +366,7 @@ public final class LlmSettings {
             return this;
         }
 
-        /** Calls started per minute at most, 1..100,000; default {@value #DEFAULT_REQUESTS_PER_MINUTE}. */
+        /** Calls started per minute at most, 1..100,000; default {@value LlmSettings#DEFAULT_REQUESTS_PER_MINUTE}. */
         public Builder requestsPerMinute(int calls) {
             if (calls < 1 || calls > 100_000) {
                 throw new ConfigurationException("LLM requests per minute must be between 1 and 100000, was " + calls);
@@ -375,7 +375,7 @@ public final class LlmSettings {
             return this;
         }
 
-        /** Sampling temperature, 0..2; default {@value #DEFAULT_TEMPERATURE}. */
+        /** Sampling temperature, 0..2; default {@value LlmSettings#DEFAULT_TEMPERATURE}. */
         public Builder temperature(double value) {
             if (!(value >= 0 && value <= 2)) {
                 throw new ConfigurationException("LLM temperature must be between 0 and 2, was " + value);
