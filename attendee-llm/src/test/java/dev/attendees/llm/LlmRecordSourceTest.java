@@ -48,6 +48,20 @@ class LlmRecordSourceTest {
     }
 
     @Test
+    void should_keep_as_many_calls_in_flight_as_configured_and_no_more() {
+        try (FakeLlmServer server = FakeLlmServer.builder().apiKey(KEY).latency(Duration.ofMillis(600)).start()) {
+            Run r = run(settings(server).concurrency(4).build(), 160);
+            Checks.assertValidRun(r.attendees(), 160, r.generator().options());
+            List<Long> starts = server.log().stream().map(FakeLlmServer.Call::startedNanos).sorted().toList();
+            assertThat(starts).hasSize(8);
+            assertThat(Duration.ofNanos(starts.get(3) - starts.get(0))).as("the first four calls start together")
+                    .isLessThan(Duration.ofMillis(400));
+            assertThat(Duration.ofNanos(starts.get(4) - starts.get(0))).as("the fifth waits for a free slot")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(600));
+        }
+    }
+
+    @Test
     void should_wait_as_long_as_retry_after_says_on_a_429() {
         try (FakeLlmServer server = FakeLlmServer.builder().apiKey(KEY).retryAfter(Duration.ofMillis(1200))
                 .faults(FaultPlan.sequence(Fault.RATE_LIMITED)).start()) {
