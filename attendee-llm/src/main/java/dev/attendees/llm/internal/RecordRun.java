@@ -220,6 +220,10 @@ public final class RecordRun implements AutoCloseable {
             }
             LOG.debug("batch {}..{}: {} of {} accepted after try {}", start + 1, start + n, accepted.size(), n, attempt);
         }
+        if (Thread.currentThread().isInterrupted()) {
+            // Cancelled (another batch failed for good, or the run was stopped): nothing to keep.
+            throw new AttendeeException("interrupted");
+        }
         if (accepted.size() < n) {
             if (!settings.fallbackToOffline()) {
                 throw new ProviderException(settings.describe() + " gave " + accepted.size() + " of " + n
