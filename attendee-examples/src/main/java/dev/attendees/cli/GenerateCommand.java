@@ -162,6 +162,7 @@ final class GenerateCommand implements Callable<Integer> {
                 // The database first: it is likelier to fail at commit, and then no file is left.
                 AttendeeSink sink = db == null ? file : file == null ? db : AttendeeSink.allOf(db, file);
                 summary = generator.writeTo(sink, count, progress);
+                llmOptions.completed();
             }
             if (!quiet) {
                 printSummary(err, generator, summary);

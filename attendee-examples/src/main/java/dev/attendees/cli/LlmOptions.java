@@ -2,24 +2,94 @@ package dev.attendees.cli;
 
 import dev.attendees.AttendeeGenerator;
 import dev.attendees.ConfigurationException;
+import dev.attendees.llm.LlmProfileDesigner;
+import dev.attendees.llm.LlmProvider;
+import dev.attendees.llm.LlmRecordSource;
+import dev.attendees.llm.LlmSettings;
+import dev.attendees.profile.EventProfile;
+import dev.attendees.profile.EventProfiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** The LLM options of {@code attendees generate}: which model writes records or designs the profile. */
+/**
+ * The LLM options of {@code attendees generate}: which model writes records (record mode) or
+ * designs the event's profile (profile mode), and the limits of the run. Keys come only from the
+ * environment ({@code OPENAI_API_KEY}, {@code ANTHROPIC_API_KEY}; {@code OLLAMA_BASE_URL} for Ollama).
+ */
 final class LlmOptions {
     static final List<String> PROVIDERS = List.of("none", "openai", "anthropic", "ollama");
+    static final List<String> MODES = List.of("record", "profile");
+
+    /** Where environment variables come from; tests put a map here. */
+    static Function<String, String> environment = System::getenv;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     @Option(names = "--llm", paramLabel = "PROVIDER", defaultValue = "none",
-            description = "none, openai, anthropic or ollama (only none is available yet).")
+            description = "none (default), openai, anthropic or ollama. Keys from OPENAI_API_KEY / ANTHROPIC_API_KEY.")
     String llm;
 
-    @Option(names = "--llm-base-url", paramLabel = "URL", description = "Base URL of an OpenAI-compatible server.")
+    @Option(names = "--llm-base-url", paramLabel = "URL",
+            description = "The endpoint: any OpenAI-compatible server (vLLM, LM Studio, llama.cpp) with --llm openai.")
     String llmBaseUrl;
 
-    @Option(names = "--llm-model", paramLabel = "NAME", description = "The model's name.")
+    @Option(names = "--llm-model", paramLabel = "NAME", description = "The model (default: gpt-4o-mini, claude-haiku-4-5, llama3.1).")
     String llmModel;
+
+    @Option(names = "--llm-mode", paramLabel = "record|profile",
+            description = "record: the model writes every record (default); profile: it designs the event's profile "
+                    + "once and the offline engine makes the attendees.")
+    String mode;
+
+    @Option(names = "--llm-concurrency", paramLabel = "N", description = "Calls in flight (default: 10).")
+    Integer concurrency;
+
+    @Option(names = "--llm-batch-size", paramLabel = "N", description = "Records per call (default: 20).")
+    Integer batchSize;
+
+    @Option(names = "--llm-timeout", paramLabel = "SECONDS", description = "Time one call may take (default: 120).")
+    Integer timeoutSeconds;
+
+    @Option(names = "--llm-max-attempts", paramLabel = "N", description = "Tries of one call on 429, 5xx, timeouts (default: 5).")
+    Integer maxAttempts;
+
+    @Option(names = "--llm-rpm", paramLabel = "N", description = "Calls started per minute at most (default: 500).")
+    Integer requestsPerMinute;
+
+    @Option(names = "--llm-price", paramLabel = "IN,OUT", split = ",",
+            description = "US dollars per million input and output tokens, for the cost estimate.")
+    List<Double> price;
+
+    @Option(names = "--llm-no-schema", description = "Do not ask for JSON-schema output (for servers that reject it).")
+    boolean noSchema;
+
+    @Option(names = "--llm-no-fallback", description = "Fail instead of filling missing records from the offline engine.")
+    boolean noFallback;
+
+    @Option(names = "--llm-checkpoint", paramLabel = "FILE",
+            description = "Record mode's resume file (default: the --out file's name + .llm-checkpoint).")
+    Path checkpoint;
+
+    @Option(names = "--llm-cache", paramLabel = "DIR", description = "Profile mode's cache (default: ~/.cache/attendees/profiles).")
+    Path cache;
+
+    @Option(names = "--llm-refresh", description = "Profile mode: design again even when the cache has the profile.")
+    boolean refresh;
+
+    @Option(names = "--llm-save-profile", paramLabel = "FILE", description = "Profile mode: also write the designed profile here (reuse it with --profile).")
+    Path saveProfile;
+
+    private LlmRecordSource recordSource;
 
     /** Whether an LLM was asked for. */
     boolean enabled() {
@@ -28,19 +98,112 @@ final class LlmOptions {
 
     /**
      * Configures {@code builder} for the LLM the options ask for; {@code out} is the output file
-     * (a checkpoint goes beside it), or {@code null} for standard output.
+     * (the checkpoint goes beside it), or {@code null} for standard output. In profile mode this is
+     * where the profile is designed (or read from the cache).
      *
      * @throws ConfigurationException naming the option that is wrong
      */
     void configure(AttendeeGenerator.Builder builder, Path out) {
-        if (!PROVIDERS.contains(llm.toLowerCase(Locale.ROOT))) {
+        String provider = llm.toLowerCase(Locale.ROOT);
+        if (!PROVIDERS.contains(provider)) {
             throw new ConfigurationException("--llm must be one of " + String.join(", ", PROVIDERS) + ", was '" + llm + "'");
         }
-        if (enabled()) {
-            throw new ConfigurationException("--llm " + llm + " is not available yet: LLM generation arrives with a later release");
+        if (!enabled()) {
+            String stray = llmBaseUrl != null ? "--llm-base-url" : llmModel != null ? "--llm-model" : mode != null ? "--llm-mode"
+                    : concurrency != null ? "--llm-concurrency" : batchSize != null ? "--llm-batch-size"
+                    : checkpoint != null ? "--llm-checkpoint" : null;
+            if (stray != null) {
+                throw new ConfigurationException(stray + " needs --llm openai, anthropic or ollama");
+            }
+            return;
         }
-        if (llmBaseUrl != null || llmModel != null) {
-            throw new ConfigurationException((llmBaseUrl != null ? "--llm-base-url" : "--llm-model") + " needs --llm");
+        String m = mode == null ? "record" : mode.toLowerCase(Locale.ROOT);
+        if (!MODES.contains(m)) {
+            throw new ConfigurationException("--llm-mode must be record or profile, was '" + mode + "'");
+        }
+        LlmSettings settings = settings(LlmProvider.fromName(provider));
+        if (m.equals("record")) {
+            Path file = checkpoint != null ? checkpoint : out == null ? null
+                    : out.resolveSibling(out.getFileName() + ".llm-checkpoint");
+            LlmRecordSource.Builder records = LlmRecordSource.builder().settings(settings).checkpoint(file);
+            builder.source(options -> {
+                recordSource = records.build(options);
+                return recordSource;
+            });
+            return;
+        }
+        String event = command == null ? null : command.findOption("--event").getValue();
+        if (event == null || event.isBlank()) {
+            throw new ConfigurationException("--llm-mode profile needs --event with the event's name or a description");
+        }
+        for (String other : List.of("--event-type", "--profile")) {
+            if (command.findOption(other).getValue() != null) {
+                throw new ConfigurationException("--llm-mode profile designs the event's profile itself; leave out " + other);
+            }
+        }
+        LlmProfileDesigner designer = LlmProfileDesigner.builder().settings(settings)
+                .cacheDirectory(cache != null ? cache : LlmProfileDesigner.defaultCacheDirectory(environment))
+                .refresh(refresh).build();
+        EventProfile profile = designer.design(event);
+        if (saveProfile != null) {
+            try {
+                Files.writeString(saveProfile, EventProfiles.toJson(profile), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new ConfigurationException("--llm-save-profile: cannot write " + saveProfile + ": " + e.getMessage(), e);
+            }
+        }
+        builder.profile(profile);
+        builder.source(designer.source());
+    }
+
+    /** The run's output is safely written: the record mode's checkpoint is no longer needed. */
+    void completed() {
+        if (recordSource != null) {
+            recordSource.complete();
+        }
+    }
+
+    private LlmSettings settings(LlmProvider provider) {
+        LlmSettings.Builder b = LlmSettings.builder().provider(provider).environment(environment);
+        if (llmBaseUrl != null) {
+            option("--llm-base-url", () -> b.baseUrl(llmBaseUrl));
+        }
+        if (llmModel != null) {
+            option("--llm-model", () -> b.model(llmModel));
+        }
+        if (concurrency != null) {
+            option("--llm-concurrency", () -> b.concurrency(concurrency));
+        }
+        if (batchSize != null) {
+            option("--llm-batch-size", () -> b.batchSize(batchSize));
+        }
+        if (timeoutSeconds != null) {
+            if (timeoutSeconds < 1) {
+                throw new ConfigurationException("--llm-timeout must be at least 1 second, was " + timeoutSeconds);
+            }
+            b.timeout(Duration.ofSeconds(timeoutSeconds));
+        }
+        if (maxAttempts != null) {
+            option("--llm-max-attempts", () -> b.maxAttempts(maxAttempts));
+        }
+        if (requestsPerMinute != null) {
+            option("--llm-rpm", () -> b.requestsPerMinute(requestsPerMinute));
+        }
+        if (price != null) {
+            if (price.size() != 2) {
+                throw new ConfigurationException("--llm-price needs two numbers IN,OUT (dollars per million tokens), was " + price);
+            }
+            option("--llm-price", () -> b.prices(price.get(0), price.get(1)));
+        }
+        b.structuredOutput(!noSchema).fallbackToOffline(!noFallback);
+        return b.build();
+    }
+
+    private static void option(String name, Runnable step) {
+        try {
+            step.run();
+        } catch (ConfigurationException e) {
+            throw new ConfigurationException(name + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,6 +1,25 @@
 /**
- * The {@code attendee-llm} provider module. It plugs into the SPIs of {@code attendee-core}
- * ({@code dev.attendees.spi}) and never depends on another provider module. Its contents arrive
- * with the issue that builds it; see {@code docs/architecture.md}.
+ * LLM generation for {@code attendees}, on LangChain4j (OpenAI and any OpenAI-compatible server,
+ * Anthropic, Ollama) with Resilience4j retries, rate limiting, bulkhead and circuit breaker.
+ *
+ * <ul>
+ *   <li>{@link dev.attendees.llm.LlmSettings}: provider, endpoint, model, concurrency, batch size,
+ *       timeouts, retries, fallback; keys from the environment.
+ *   <li>{@link dev.attendees.llm.LlmRecordSource}: record mode, a {@code RecordSource} whose records
+ *       a model writes, checked against the data contract, resumable from a checkpoint.
+ *   <li>{@link dev.attendees.llm.LlmProfileDesigner}: profile mode, a model designs an
+ *       {@code EventProfile} that the offline engine then uses at full speed.
+ * </ul>
+ *
+ * <pre>{@code
+ * LlmSettings settings = LlmSettings.builder().provider(LlmProvider.ANTHROPIC).build();
+ * AttendeeGenerator generator = AttendeeGenerator.builder()
+ *         .event("KubeCon Europe 2026")
+ *         .source(LlmRecordSource.factory(settings))
+ *         .build();
+ * List<Attendee> attendees = generator.generate(100);
+ * }</pre>
+ *
+ * See {@code docs/llm.md} and {@code docs/prompts.md}.
  */
 package dev.attendees.llm;
