@@ -27,6 +27,9 @@ final class RecordParser {
         }
         String name = required(fields, "name", source, line);
         String email = required(fields, "email", source, line);
+        if (!isEmail(email)) {
+            throw new InputException(source, line, "email", "not an e-mail address: '" + email + "'");
+        }
         String eventName = required(fields, "event_name", source, line);
         Industry industry = null;
         String industryText = blankToNull(fields.get("industry"));
@@ -42,8 +45,62 @@ final class RecordParser {
         }
         return new Attendee(id, name, email, blankToNull(fields.get("company")), eventName,
                 timestamp(fields, "attendance_time", source, line), blankToNull(fields.get("job_title")), industry, size,
-                Attendee.splitList(fields.get("product_interests")), Attendee.splitList(fields.get("booth_visited")),
+                list(fields, "product_interests", source, line), list(fields, "booth_visited", source, line),
                 fields.getOrDefault("image_path", ""), timestamp(fields, "created_at", source, line));
+    }
+
+    /**
+     * Whether {@code text} is an e-mail address: a local part of letters, digits and
+     * {@code !#$%&'*+/=?^_`{|}~.-} (no dot at either end, no two dots in a row), {@code @}, and a
+     * domain of at least two labels of letters, digits and inner hyphens; 254 characters at most.
+     */
+    static boolean isEmail(String text) {
+        int at = text.lastIndexOf('@');
+        if (at < 1 || at == text.length() - 1 || text.length() > 254 || text.indexOf('@') != at) {
+            return false;
+        }
+        String local = text.substring(0, at);
+        if (local.length() > 64 || local.startsWith(".") || local.endsWith(".") || local.contains("..")) {
+            return false;
+        }
+        for (int i = 0; i < local.length(); i++) {
+            char c = local.charAt(i);
+            if (!(isAsciiLetterOrDigit(c) || "!#$%&'*+/=?^_`{|}~.-".indexOf(c) >= 0)) {
+                return false;
+            }
+        }
+        String[] labels = text.substring(at + 1).split("\\.", -1);
+        if (labels.length < 2) {
+            return false;
+        }
+        for (String label : labels) {
+            if (label.isEmpty() || label.length() > 63 || label.startsWith("-") || label.endsWith("-")) {
+                return false;
+            }
+            for (int i = 0; i < label.length(); i++) {
+                char c = label.charAt(i);
+                if (!(isAsciiLetterOrDigit(c) || c == '-')) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
+    /** A {@code ;}-joined list; an empty item ({@code A;;B}, a {@code ;} at either end) is an error. */
+    private static java.util.List<String> list(Map<String, String> fields, String column, String source, long line) {
+        java.util.List<String> items = Attendee.splitList(fields.get(column));
+        for (String item : items) {
+            if (item.isBlank()) {
+                throw new InputException(source, line, column, "has an empty item in '" + fields.get(column)
+                        + "' (items are joined by ';' with nothing else around it)");
+            }
+        }
+        return items;
     }
 
     private static String required(Map<String, String> fields, String column, String source, long line) {
