@@ -208,6 +208,7 @@ public final class StoreCore implements AutoCloseable {
     GenerationRun insertRun(Connection c, RunInfo run, long first, long last, long inserted, long skipped, long replaced,
             Instant started) {
         Instant finished = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        started = started.truncatedTo(ChronoUnit.SECONDS);
         Long id = dsl(c).insertInto(RUNS, RUN_KIND, RUN_DESCRIPTION, RUN_SEED, RUN_DATA_VERSION, RUN_EVENT_NAME,
                         RUN_EVENT_TYPE, RUN_OPTIONS, RUN_FIRST_ID, RUN_LAST_ID, RUN_INSERTED, RUN_SKIPPED, RUN_REPLACED,
                         RUN_STARTED_AT, RUN_FINISHED_AT)
@@ -442,7 +443,9 @@ public final class StoreCore implements AutoCloseable {
     }
 
     public List<GenerationRun> runs() {
-        return read("list runs", c -> dsl(c).selectFrom(RUNS).orderBy(RUN_ID).fetch(r -> new GenerationRun(
+        return read("list runs", c -> dsl(c).select(RUN_ID, RUN_KIND, RUN_DESCRIPTION, RUN_SEED, RUN_DATA_VERSION,
+                        RUN_EVENT_NAME, RUN_EVENT_TYPE, RUN_OPTIONS, RUN_FIRST_ID, RUN_LAST_ID, RUN_INSERTED, RUN_SKIPPED,
+                        RUN_REPLACED, RUN_STARTED_AT, RUN_FINISHED_AT).from(RUNS).orderBy(RUN_ID).fetch(r -> new GenerationRun(
                 r.get(RUN_ID), RunKind.fromLabel(r.get(RUN_KIND)), r.get(RUN_DESCRIPTION), r.get(RUN_SEED),
                 r.get(RUN_DATA_VERSION), r.get(RUN_EVENT_NAME), r.get(RUN_EVENT_TYPE), r.get(RUN_OPTIONS),
                 r.get(RUN_FIRST_ID), r.get(RUN_LAST_ID), r.get(RUN_INSERTED), r.get(RUN_SKIPPED), r.get(RUN_REPLACED),
@@ -466,7 +469,8 @@ public final class StoreCore implements AutoCloseable {
 
     public List<QueryHistoryEntry> queryHistory(int limit, boolean starredOnly) {
         checkLimit(limit);
-        return read("read the query history", c -> dsl(c).selectFrom(HISTORY)
+        return read("read the query history", c -> dsl(c).select(HISTORY_ID, HISTORY_QUESTION, HISTORY_SQL,
+                        HISTORY_ENGINE, HISTORY_ASKED_AT, HISTORY_ROW_COUNT, HISTORY_STARRED).from(HISTORY)
                 .where(starredOnly ? HISTORY_STARRED.isTrue() : noCondition())
                 .orderBy(HISTORY_ID.desc()).limit(limit)
                 .fetch(r -> new QueryHistoryEntry(r.get(HISTORY_ID), r.get(HISTORY_QUESTION), r.get(HISTORY_SQL),
