@@ -10,6 +10,7 @@ import dev.attendees.ProviderException;
 import dev.attendees.spi.AbstractAttendeeStoreContractTest;
 import dev.attendees.spi.AttendeeSink;
 import dev.attendees.spi.AttendeeStore;
+import dev.attendees.export.AttendeeFormat;
 import dev.attendees.store.AttendeeFilter;
 import dev.attendees.store.Facet;
 import java.io.IOException;
@@ -181,6 +182,38 @@ class SqliteAttendeeStoreTest extends AbstractAttendeeStoreContractTest {
         assertThat(store.readOnlySql("SELECT count(*) FROM attendee_interests WHERE attendee_id = 6", 1,
                 Duration.ofSeconds(5)).rows()).containsExactly(List.of(0L));
         assertThat(sqlite.dsl().fetchCount(org.jooq.impl.DSL.table("attendees"))).isEqualTo(50);
+    }
+
+    @Test
+    void should_keep_nothing_in_the_database_or_the_file_when_a_run_fails_midway() {
+        AttendeeGenerator generator = AttendeeGenerator.builder().seed(4).build();
+        Path out = files.resolve("out.csv");
+        AttendeeSink failsOnThirdBatch = new AttendeeSink() {
+            private int batches;
+
+            @Override
+            public void write(List<Attendee> batch) {
+                if (++batches == 3) {
+                    throw new IllegalStateException("the disk is on fire");
+                }
+            }
+
+            @Override
+            public void commit() {}
+
+            @Override
+            public void close() {}
+        };
+        assertThatThrownBy(() -> {
+            try (AttendeeSink all = AttendeeSink.allOf(store.sink(generator), AttendeeFormat.CSV.open(out), failsOnThirdBatch)) {
+                generator.writeTo(all, 30_000);
+            }
+        }).hasMessage("the disk is on fire");
+        assertThat(out).doesNotExist();
+        assertThat(store.count(AttendeeFilter.ALL)).isZero();
+        assertThat(store.runs()).isEmpty();
+        store.generate(generator, 10);
+        assertThat(store.get(1)).contains(generator.attendee(0));
     }
 
     @Test
