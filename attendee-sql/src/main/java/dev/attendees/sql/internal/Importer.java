@@ -20,7 +20,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -69,11 +72,11 @@ final class Importer {
                 try (BulkWriter writer = new BulkWriter(c, dialect, bulk);
                         PreparedStatement byEmail = c.prepareStatement("SELECT id FROM attendees WHERE email = ?");
                         PreparedStatement update = c.prepareStatement(AttendeeRows.UPDATE)) {
-                    for (Path input : inputs) {
-                        try (AttendeeReader reader = AttendeeFormat.read(input)) {
-                            while (reader.hasNext()) {
-                                Attendee a = normalized(reader.next(), importTime);
-                                read++;
+                    Reading reading = new Reading(inputs, importTime);
+                    try {
+                        for (List<Row> batch = reading.next(); batch != null; batch = reading.next()) {
+                            for (Row row : batch) {
+                                Attendee a = row.attendee();
                                 long hash = LongSet.hash(a.email());
                                 if (emails.contains(hash)) {
                                     writer.flush();
@@ -81,7 +84,7 @@ final class Importer {
                                     if (existing != null) {
                                         boolean earlier = existing > maxId;
                                         switch (policy) {
-                                            case FAIL -> throw new InputException(input.toString(), reader.line(), "email",
+                                            case FAIL -> throw new InputException(row.input().toString(), row.line(), "email",
                                                     "'" + a.email() + "' is already " + (earlier ? "in this import" : "in the store")
                                                     + " (id " + existing + "); the duplicate policy skip or replace would import anyway");
                                             case SKIP -> skipped++;
@@ -97,15 +100,17 @@ final class Importer {
                                                 replaced++;
                                             }
                                         }
+                                        read++;
                                         continue;
                                     }
                                 }
+                                read++;
                                 emails.add(hash);
                                 long id;
                                 if (empty) {
                                     id = a.id() > 0 ? a.id() : nextId;
                                     if (!ids.add(id)) {
-                                        throw new InputException(input.toString(), reader.line(), "id",
+                                        throw new InputException(row.input().toString(), row.line(), "id",
                                                 "id " + id + " appears twice in this import");
                                     }
                                     nextId = Math.max(nextId, id + 1);
@@ -115,6 +120,8 @@ final class Importer {
                                 writer.add(a, id);
                             }
                         }
+                    } finally {
+                        reading.stop();
                     }
                     writer.flush();
                     long first = writer.first(maxId + 1);
@@ -134,6 +141,78 @@ final class Importer {
             }
         } catch (SQLException | RuntimeException e) {
             throw Errors.of(e, "import", core.location());
+        }
+    }
+
+    /** One row read, and where it came from. */
+    private record Row(Attendee attendee, Path input, long line) {}
+
+    /**
+     * Reads and checks the rows on a thread of its own, a batch ahead of the writer, so that
+     * parsing and inserting overlap; a bad row reaches the writer as its exception, in order.
+     */
+    private static final class Reading {
+        private static final int BATCH = 1024;
+        private static final Object END = new Object();
+
+        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(8);
+        private final Thread thread;
+        private volatile boolean stopped;
+
+        Reading(List<Path> inputs, LocalDateTime importTime) {
+            thread = new Thread(() -> {
+                try {
+                    for (Path input : inputs) {
+                        try (AttendeeReader reader = AttendeeFormat.read(input)) {
+                            List<Row> batch = new ArrayList<>(BATCH);
+                            while (!stopped && reader.hasNext()) {
+                                batch.add(new Row(normalized(reader.next(), importTime), input, reader.line()));
+                                if (batch.size() == BATCH) {
+                                    queue.put(batch);
+                                    batch = new ArrayList<>(BATCH);
+                                }
+                            }
+                            if (!batch.isEmpty()) {
+                                queue.put(batch);
+                            }
+                        }
+                    }
+                    queue.put(END);
+                } catch (InterruptedException e) {
+                    // Stopped by the writer.
+                } catch (RuntimeException | Error e) {
+                    queue.offer(e);
+                }
+            }, "attendees-import-reader");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** The next batch, or {@code null} after the last; rethrows the reader's failure. */
+        @SuppressWarnings("unchecked")
+        List<Row> next() {
+            Object item;
+            try {
+                item = queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new dev.attendees.AttendeeException("the import was interrupted", e);
+            }
+            if (item == END) {
+                return null;
+            }
+            if (item instanceof RuntimeException e) {
+                throw e;
+            }
+            if (item instanceof Error e) {
+                throw e;
+            }
+            return (List<Row>) item;
+        }
+
+        void stop() {
+            stopped = true;
+            thread.interrupt();
         }
     }
 
