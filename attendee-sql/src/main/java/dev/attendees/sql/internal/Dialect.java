@@ -4,6 +4,7 @@ import dev.attendees.Attendee;
 import dev.attendees.store.TableInfo;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -106,8 +107,18 @@ public abstract class Dialect {
     /** Serialises migrations between processes, in the open transaction. */
     public abstract void lockForMigration(Connection connection) throws SQLException;
 
+    /** A query with one parameter, a table's name, that has a row when the table exists. */
+    protected abstract String tableExistsSql();
+
     /** Whether a table exists (in the connection's schema). */
-    public abstract boolean tableExists(Connection connection, String table) throws SQLException;
+    public boolean tableExists(Connection connection, String table) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(tableExistsSql())) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
 
     /** The named tables with their columns, in the given order; missing ones are left out. */
     public abstract List<TableInfo> tables(Connection connection, List<String> names) throws SQLException;

@@ -103,7 +103,11 @@ public final class PostgresDialect extends Dialect {
             public void written(long rows) {}
 
             @Override
-            public void finish(long first, long last) {}
+            public void finish(long first, long last) throws SQLException {
+                try (Statement s = connection.createStatement()) {
+                    s.execute("ANALYZE attendees, attendee_interests, booth_visits");
+                }
+            }
 
             @Override
             public void beforeReplace(long id) {}
@@ -122,14 +126,8 @@ public final class PostgresDialect extends Dialect {
     }
 
     @Override
-    public boolean tableExists(Connection connection, String table) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?")) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
+    protected String tableExistsSql() {
+        return "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?";
     }
 
     @Override

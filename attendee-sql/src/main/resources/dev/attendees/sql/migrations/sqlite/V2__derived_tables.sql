@@ -17,10 +17,12 @@ CREATE TABLE booth_visits (
     PRIMARY KEY (attendee_id, position)
 ) WITHOUT ROWID;
 
+-- Full text with detail = 'none' and no column sizes: words and word starts is all the store asks
+-- (no phrases, no ranking), and the index builds in less than half the time.
 CREATE VIRTUAL TABLE attendees_fts USING fts5(
     name, company, job_title,
     content = 'attendees', content_rowid = 'id',
-    tokenize = 'unicode61 remove_diacritics 2', detail = 'column'
+    tokenize = 'unicode61 remove_diacritics 2', detail = 'none', columnsize = 0
 );
 
 CREATE TABLE generation_runs (
