@@ -75,8 +75,12 @@ final class ImportCommand implements Callable<Integer> {
             throw new ConfigurationException("--on-duplicate: " + e.getMessage(), e);
         }
         ImportResult result;
+        Path created = StoreOptions.newFile(db);
         try (SqlAttendeeStore store = StoreOptions.open(db)) {
             result = store.importFiles(inputs, ImportOptions.builder().onDuplicate(policy).build());
+        } catch (RuntimeException e) {
+            StoreOptions.deleteDatabase(created); // a failed import into a new file leaves no file
+            throw e;
         }
         if (!quiet) {
             PrintWriter err = spec.commandLine().getErr();

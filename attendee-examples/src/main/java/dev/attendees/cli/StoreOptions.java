@@ -5,6 +5,9 @@ import dev.attendees.ConfigurationException;
 import dev.attendees.sql.AttendeeStores;
 import dev.attendees.sql.SqlAttendeeStore;
 import dev.attendees.spi.AttendeeSink;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -27,7 +30,8 @@ final class StoreOptions {
 
     /**
      * A sink that writes {@code generator}'s attendees into the database, as one transaction
-     * recorded as one run; closing it closes the store. {@code null} without {@code --db}.
+     * recorded as one run; closing it closes the store, and removes a SQLite file that this run
+     * created when the run did not commit. {@code null} without {@code --db}.
      *
      * @throws ConfigurationException naming the option that is wrong
      */
@@ -35,15 +39,19 @@ final class StoreOptions {
         if (db == null) {
             return null;
         }
+        Path created = newFile(db);
         SqlAttendeeStore store = open(db);
         AttendeeSink sink;
         try {
             sink = store.sink(generator);
         } catch (RuntimeException e) {
             store.close();
+            deleteDatabase(created);
             throw e;
         }
         return new AttendeeSink() {
+            private boolean committed;
+
             @Override
             public void write(List<dev.attendees.Attendee> batch) {
                 sink.write(batch);
@@ -52,6 +60,7 @@ final class StoreOptions {
             @Override
             public void commit() {
                 sink.commit();
+                committed = true;
             }
 
             @Override
@@ -60,9 +69,35 @@ final class StoreOptions {
                     sink.close();
                 } finally {
                     store.close();
+                    if (!committed) {
+                        deleteDatabase(created);
+                    }
                 }
             }
         };
+    }
+
+    /** The SQLite file {@code db} names when it does not exist yet (a failed run removes it again), else {@code null}. */
+    static Path newFile(String db) {
+        if (AttendeeStores.isPostgres(db)) {
+            return null;
+        }
+        Path file = Path.of(db.regionMatches(true, 0, "jdbc:sqlite:", 0, 12) ? db.substring(12) : db);
+        return Files.exists(file) ? null : file;
+    }
+
+    /** Removes a SQLite file this run created, with its WAL and shared-memory files; nothing for {@code null}. */
+    static void deleteDatabase(Path created) {
+        if (created == null) {
+            return;
+        }
+        for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
+            try {
+                Files.deleteIfExists(created.resolveSibling(created.getFileName() + suffix));
+            } catch (IOException ignored) {
+                // Best effort: the database is empty anyway.
+            }
+        }
     }
 
     /** Opens the store {@code --db} names; a bad name's message names the option. */

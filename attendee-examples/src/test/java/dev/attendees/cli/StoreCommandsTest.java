@@ -170,6 +170,20 @@ class StoreCommandsTest {
     }
 
     @Test
+    void a_failed_import_into_a_new_file_should_leave_no_file() throws IOException {
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "id,name,email,event_name\n1,Ann Lee,ann(at)acme.io,E\n");
+        Path db = dir.resolve("new.db");
+        GenerateCommandTest.Result r = run("import", "--db", db.toString(), bad.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("attendees: " + bad + " line 2, field email: not an e-mail address: 'ann(at)acme.io'"
+                + System.lineSeparator());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(bad);
+        }
+    }
+
+    @Test
     void import_should_fail_on_duplicates_by_default_and_follow_on_duplicate() {
         Path db = dir.resolve("a.db");
         assertThat(run("generate", "--count", "20", "--seed", "1", "--db", db.toString()).exit()).isZero();
