@@ -27,6 +27,15 @@ class RecordValidationTest {
         return base + ",\"" + field + "\":\"" + value + "\"}\n";
     }
 
+    @org.junit.jupiter.api.Test
+    void should_refuse_a_binary_file_without_echoing_its_bytes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path db = dir.resolve("attendees.db");
+        java.nio.file.Files.write(db, new byte[] {'S', 'Q', 'L', 'i', 't', 'e', ' ', 'f', 'o', 'r', 'm', 'a', 't', ' ', '3', 0, 16, 0});
+        assertThatThrownBy(() -> AttendeeFormat.read(db)).isInstanceOf(InputException.class)
+                .hasMessage(db + ": is not a CSV, JSON or NDJSON file (it holds binary data, a database perhaps)");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"bob@", "@acme.io", "bob", "bob@acme", "bob@@acme.io", "bo b@acme.io", "bob@acme..io",
         ".bob@acme.io", "bob.@acme.io", "bob@-acme.io", "bob@acme.io.", "b\u00f6b@acme.io", "bob@ac_me.io"})
