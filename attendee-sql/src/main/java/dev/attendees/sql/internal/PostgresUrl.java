@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * A PostgreSQL address as users write it: {@code postgresql://user:pass@host:port/db?params},
- * {@code postgres://...} or {@code jdbc:postgresql://...}. The credentials move out of the URL (so
- * that the JDBC URL, which pools and drivers log, holds no password), and {@link #masked()} is
- * the form for messages.
+ * {@code postgres://...} or {@code jdbc:postgresql://...}. The credentials (user info, or
+ * {@code user=} and {@code password=} parameters) move out of the URL, so that the JDBC URL, which
+ * pools and drivers log, holds no password; {@link #masked()} is the form for messages.
  *
  * @param jdbcUrl the JDBC URL without credentials
  * @param user the user, or {@code null}
@@ -59,9 +59,23 @@ public record PostgresUrl(String jdbcUrl, String user, String password, String m
             user = decode(colon < 0 ? info : info.substring(0, colon));
             password = colon < 0 ? null : decode(info.substring(colon + 1));
         }
+        // user= and password= parameters move out of the URL too: pools log the JDBC URL.
+        StringBuilder query = new StringBuilder();
+        if (uri.getRawQuery() != null) {
+            for (String param : uri.getRawQuery().split("&")) {
+                String key = param.contains("=") ? param.substring(0, param.indexOf('=')) : param;
+                String value = param.contains("=") ? decode(param.substring(param.indexOf('=') + 1)) : "";
+                if (key.equalsIgnoreCase("user")) {
+                    user = user != null ? user : value;
+                } else if (key.equalsIgnoreCase("password")) {
+                    password = password != null ? password : value;
+                } else if (!param.isEmpty()) {
+                    query.append(query.length() == 0 ? "?" : "&").append(param);
+                }
+            }
+        }
         String host = uri.getHost().contains(":") && !uri.getHost().startsWith("[") ? "[" + uri.getHost() + "]" : uri.getHost();
-        String jdbc = "jdbc:postgresql://" + host + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + path
-                + (uri.getRawQuery() != null ? "?" + uri.getRawQuery() : "");
+        String jdbc = "jdbc:postgresql://" + host + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + path + query;
         return new PostgresUrl(jdbc, user, password, masked);
     }
 
