@@ -33,14 +33,15 @@ import picocli.CommandLine.Model.CommandSpec;
             "Examples:",
             "  attendees import --db attendees.db attendees.csv",
             "  attendees import --db attendees.db day1.csv day2.ndjson --on-duplicate skip",
-            "  attendees import --db postgresql://app:secret@localhost:5432/events export.json",
+            "  attendees import --db postgresql://app:secret@localhost/events a.json",
             "",
-            "The format comes from each file's content ([ or { first means JSON or NDJSON), else its name.",
-            "Every row is checked against the data contract (required fields, e-mail syntax, industry and",
-            "company size lists, timestamps YYYY-MM-DD HH:MM:SS). Into an empty database rows keep their ids;",
-            "otherwise they are numbered after the largest id there.",
-            "Exit status: 0 success, 2 bad input (one line on stderr naming file, line and field; nothing kept),",
-            "1 other failure."
+            "The format comes from each file's content ([ or { first: JSON, NDJSON),",
+            "else from its name. Every row is checked against the data contract:",
+            "required fields, e-mail syntax, the industry and company size lists,",
+            "timestamps YYYY-MM-DD HH:MM:SS. Into an empty database rows keep their",
+            "ids; otherwise they are numbered after the largest id there.",
+            "Exit status: 0 success; 2 bad input (one line on stderr naming file,",
+            "line and field; nothing is kept); 1 other failure."
         })
 final class ImportCommand implements Callable<Integer> {
 
