@@ -96,6 +96,13 @@ public enum AttendeeFormat {
             in.mark(4096);
             byte[] head = in.readNBytes(4096);
             in.reset();
+            for (byte b : head) {
+                if (b == 0) {
+                    in.close();
+                    throw new InputException(file.toString(), 0, null,
+                            "is not a CSV, JSON or NDJSON file (it holds binary data, a database perhaps)");
+                }
+            }
             return sniff(head, file.getFileName().toString()).reader(in, file.toString());
         } catch (NoSuchFileException e) {
             throw new InputException(file.toString(), 0, null, "file not found");

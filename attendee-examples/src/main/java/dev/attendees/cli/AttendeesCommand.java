@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
         description = "Realistic, correlated, reproducible fake event attendees.",
         subcommands = {
             GenerateCommand.class,
-            LaterCommands.Import.class,
+            ImportCommand.class,
             LaterCommands.Query.class,
             LaterCommands.Search.class,
             LaterCommands.Similar.class,

@@ -172,8 +172,8 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     private void printSummary(PrintWriter err, AttendeeGenerator generator, GenerationSummary summary) {
-        String where = out != null ? out + (store.enabled() ? " and " + store.db : "")
-                : store.enabled() ? store.db : "standard output";
+        String where = out != null ? out + (store.enabled() ? " and " + store.display() : "")
+                : store.enabled() ? store.display() : "standard output";
         err.printf(Locale.ROOT, "Wrote %,d attendees to %s in %.2f s (%,.0f/s): event '%s' (%s), seed %d, data v%d%n",
                 summary.count(), where, summary.elapsed().toNanos() / 1e9, summary.rate(),
                 generator.options().eventName(), summary.eventType(), summary.seed(), summary.dataVersion());

@@ -1,7 +1,6 @@
 package dev.attendees.cli;
 
 import dev.attendees.ConfigurationException;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,17 +15,6 @@ final class LaterCommands {
 
     private static Integer notYet(String command, String what) {
         throw new ConfigurationException("'attendees " + command + "' is not available yet: " + what + " arrives with a later release");
-    }
-
-    @Command(name = "import", description = "Import CSV, JSON or NDJSON files into a database (not available yet).")
-    static final class Import implements Callable<Integer> {
-        @Option(names = "--db", required = true, paramLabel = "FILE") String db;
-        @Parameters(arity = "1..*", paramLabel = "INPUT") List<String> inputs;
-
-        @Override
-        public Integer call() {
-            return notYet("import", "the SQL store");
-        }
     }
 
     @Command(name = "query", description = "Ask a question in plain English (not available yet).")

@@ -2,13 +2,20 @@ package dev.attendees.cli;
 
 import dev.attendees.AttendeeGenerator;
 import dev.attendees.ConfigurationException;
+import dev.attendees.sql.AttendeeStores;
+import dev.attendees.sql.SqlAttendeeStore;
 import dev.attendees.spi.AttendeeSink;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The database option of {@code attendees generate}: a SQLite file or a PostgreSQL URL to write into. */
 final class StoreOptions {
 
-    @Option(names = "--db", paramLabel = "FILE|URL", description = "Also write into a SQLite file or PostgreSQL URL (not available yet).")
+    @Option(names = "--db", paramLabel = "FILE|URL",
+            description = "Also write into a SQLite file (created if missing) or a postgresql://user:pass@host:port/db URL, in one transaction.")
     String db;
 
     /** Whether a database was asked for. */
@@ -16,9 +23,15 @@ final class StoreOptions {
         return db != null;
     }
 
+    /** The database for messages: a URL's password masked. */
+    String display() {
+        return AttendeeStores.mask(db);
+    }
+
     /**
-     * A sink that writes {@code generator}'s attendees into the database, as one transaction;
-     * {@code null} without {@code --db}.
+     * A sink that writes {@code generator}'s attendees into the database, as one transaction
+     * recorded as one run; closing it closes the store, and removes a SQLite file that this run
+     * created when the run did not commit. {@code null} without {@code --db}.
      *
      * @throws ConfigurationException naming the option that is wrong
      */
@@ -26,6 +39,74 @@ final class StoreOptions {
         if (db == null) {
             return null;
         }
-        throw new ConfigurationException("--db is not available yet: the SQL store arrives with a later release");
+        Path created = newFile(db);
+        SqlAttendeeStore store = open(db);
+        AttendeeSink sink;
+        try {
+            sink = store.sink(generator);
+        } catch (RuntimeException e) {
+            store.close();
+            deleteDatabase(created);
+            throw e;
+        }
+        return new AttendeeSink() {
+            private boolean committed;
+
+            @Override
+            public void write(List<dev.attendees.Attendee> batch) {
+                sink.write(batch);
+            }
+
+            @Override
+            public void commit() {
+                sink.commit();
+                committed = true;
+            }
+
+            @Override
+            public void close() {
+                try {
+                    sink.close();
+                } finally {
+                    store.close();
+                    if (!committed) {
+                        deleteDatabase(created);
+                    }
+                }
+            }
+        };
+    }
+
+    /** The SQLite file {@code db} names when it does not exist yet (a failed run removes it again), else {@code null}. */
+    static Path newFile(String db) {
+        if (AttendeeStores.isPostgres(db)) {
+            return null;
+        }
+        Path file = Path.of(db.regionMatches(true, 0, "jdbc:sqlite:", 0, 12) ? db.substring(12) : db);
+        return Files.exists(file) ? null : file;
+    }
+
+    /** Removes a SQLite file this run created, with its WAL and shared-memory files; nothing for {@code null}. */
+    static void deleteDatabase(Path created) {
+        if (created == null) {
+            return;
+        }
+        for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
+            try {
+                Files.deleteIfExists(created.resolveSibling(created.getFileName() + suffix));
+            } catch (IOException ignored) {
+                // Best effort: the database is empty anyway.
+            }
+        }
+    }
+
+    /** Opens the store {@code --db} names; a bad name's message names the option. */
+    static SqlAttendeeStore open(String db) {
+        try {
+            return AttendeeStores.open(db);
+        } catch (ConfigurationException e) {
+            String message = e.getMessage();
+            throw message.startsWith("--db") ? e : new ConfigurationException("--db: " + message, e);
+        }
     }
 }

@@ -29,7 +29,8 @@ class ModuleBordersTest {
     @Test
     void should_import_every_module() {
         org.assertj.core.api.Assertions.assertThat(classes.stream().map(c -> c.getPackageName()).distinct())
-                .contains("dev.attendees", "dev.attendees.internal", "dev.attendees.export", "dev.attendees.cli");
+                .contains("dev.attendees", "dev.attendees.internal", "dev.attendees.export", "dev.attendees.store",
+                        "dev.attendees.cli", "dev.attendees.sql", "dev.attendees.sql.internal");
     }
 
     @Test
@@ -50,7 +51,7 @@ class ModuleBordersTest {
     @Test
     void core_should_not_depend_on_providers_or_apps() {
         noClasses().that().resideInAnyPackage("dev.attendees", "dev.attendees.spi", "dev.attendees.export",
-                        "dev.attendees.profile", "dev.attendees.internal..")
+                        "dev.attendees.profile", "dev.attendees.store", "dev.attendees.internal..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.attendees.llm..", "dev.attendees.images..",
                         "dev.attendees.sql..", "dev.attendees.vector..", "dev.attendees.cli..", "dev.attendees.web..")
                 .check(classes);
@@ -59,7 +60,7 @@ class ModuleBordersTest {
     @Test
     void core_internals_should_stay_inside_core() {
         noClasses().that().resideOutsideOfPackages("dev.attendees", "dev.attendees.spi", "dev.attendees.export",
-                        "dev.attendees.profile", "dev.attendees.junit..", "dev.attendees.internal..")
+                        "dev.attendees.profile", "dev.attendees.store", "dev.attendees.junit..", "dev.attendees.internal..")
                 .should().dependOnClassesThat().resideInAPackage("dev.attendees.internal..")
                 .because("dev.attendees.internal is not API")
                 .check(classes);

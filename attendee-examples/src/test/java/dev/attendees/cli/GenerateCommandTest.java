@@ -107,7 +107,7 @@ class GenerateCommandTest {
         "--count 10 --hours 18:00-08:00|open (18:00) must be before close (08:00)",
         "--count 10 --images avatar|--images avatar is not available yet",
         "--count 10 --llm gemini|--llm must be one of none, openai, anthropic, ollama, was 'gemini'",
-        "--count 10 --db x.db|--db is not available yet",
+        "--count 10 --db mysql://localhost/events|--db: unsupported database mysql://localhost/events",
         "--count ten|Invalid value for option '--count'",
         "--count 10 --bogus|Unknown option: '--bogus'",
         "|Missing required option: '--count=N'"

@@ -1,0 +1,75 @@
+package dev.attendees.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.attendees.Attendee;
+import dev.attendees.InputException;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The readers check every row against the whole contract: e-mail syntax, list items, timestamps. */
+class RecordValidationTest {
+
+    private static List<Attendee> read(String ndjson) {
+        try (AttendeeReader reader = AttendeeFormat.NDJSON.reader(
+                new ByteArrayInputStream(ndjson.getBytes(StandardCharsets.UTF_8)), "in.ndjson")) {
+            return reader.stream().toList();
+        }
+    }
+
+    private static String row(String field, String value) {
+        String base = "{\"name\":\"Ann Lee\",\"email\":\"ann@acme.io\",\"event_name\":\"E\",\"product_interests\":\"Docker\"";
+        return base + ",\"" + field + "\":\"" + value + "\"}\n";
+    }
+
+    @org.junit.jupiter.api.Test
+    void should_refuse_a_binary_file_without_echoing_its_bytes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path db = dir.resolve("attendees.db");
+        java.nio.file.Files.write(db, new byte[] {'S', 'Q', 'L', 'i', 't', 'e', ' ', 'f', 'o', 'r', 'm', 'a', 't', ' ', '3', 0, 16, 0});
+        assertThatThrownBy(() -> AttendeeFormat.read(db)).isInstanceOf(InputException.class)
+                .hasMessage(db + ": is not a CSV, JSON or NDJSON file (it holds binary data, a database perhaps)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bob@", "@acme.io", "bob", "bob@acme", "bob@@acme.io", "bo b@acme.io", "bob@acme..io",
+        ".bob@acme.io", "bob.@acme.io", "bob@-acme.io", "bob@acme.io.", "b\u00f6b@acme.io", "bob@ac_me.io"})
+    void should_reject_what_is_not_an_email_address(String email) {
+        assertThatThrownBy(() -> read(row("email", email))).isInstanceOf(InputException.class)
+                .hasMessage("in.ndjson line 1, field email: not an e-mail address: '" + email + "'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ann@acme.io", "Ann.Lee+events@Acme.co.uk", "o'brien@example.com", "x_y-z@a-b.c1.io",
+        "maria.keller@northwind.io.test"})
+    void should_accept_email_addresses(String email) {
+        assertThat(read(row("email", email))).extracting(Attendee::email).containsExactly(email);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Docker;;Kubernetes", ";Docker", "Docker;", "Docker; ;Kubernetes"})
+    void should_reject_empty_list_items(String interests) {
+        assertThatThrownBy(() -> read(row("product_interests", interests))).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("in.ndjson line 1, field product_interests: has an empty item in '" + interests + "'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-01-31 23:59:59", "2026-11-10 00:00:00", "2024-02-29 12:30:01", "1999-12-28 07:08:09"})
+    void should_read_timestamps_exactly(String text) {
+        assertThat(read(row("attendance_time", text))).extracting(Attendee::attendanceTime)
+                .containsExactly(LocalDateTime.parse(text.replace(' ', 'T')));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-13-01 10:00:00", "2026-01-01T10:00:00", "2026-1-1 10:00:00",
+        "yesterday"})
+    void should_reject_malformed_timestamps(String text) {
+        assertThatThrownBy(() -> read(row("attendance_time", text))).isInstanceOf(InputException.class)
+                .hasMessage("in.ndjson line 1, field attendance_time: '" + text + "' is not a timestamp YYYY-MM-DD HH:MM:SS");
+    }
+}

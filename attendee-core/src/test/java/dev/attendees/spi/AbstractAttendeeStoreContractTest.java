@@ -1,0 +1,683 @@
+package dev.attendees.spi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.attendees.Attendee;
+import dev.attendees.AttendeeGenerator;
+import dev.attendees.CompanySize;
+import dev.attendees.ConfigurationException;
+import dev.attendees.Industry;
+import dev.attendees.InputException;
+import dev.attendees.ProviderException;
+import dev.attendees.export.AttendeeFileSink;
+import dev.attendees.export.AttendeeFormat;
+import dev.attendees.store.AttendeeField;
+import dev.attendees.store.AttendeeFilter;
+import dev.attendees.store.AttendeePage;
+import dev.attendees.store.AttendeeQuery;
+import dev.attendees.store.DuplicatePolicy;
+import dev.attendees.store.Facet;
+import dev.attendees.store.GenerationRun;
+import dev.attendees.store.ImportOptions;
+import dev.attendees.store.ImportResult;
+import dev.attendees.store.QueryHistoryEntry;
+import dev.attendees.store.RunInfo;
+import dev.attendees.store.RunKind;
+import dev.attendees.store.Sort;
+import dev.attendees.store.SqlResult;
+import dev.attendees.store.TableInfo;
+import dev.attendees.store.ValueCount;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The contract of {@link AttendeeStore}: every implementation extends this class and passes it,
+ * so that all of them give the same answers for the same data. Each answer is checked against the
+ * same computation in plain Java over the attendees written.
+ *
+ * <pre>{@code
+ * class SqliteAttendeeStoreTest extends AbstractAttendeeStoreContractTest {
+ *     @TempDir Path dir;
+ *     @Override protected AttendeeStore openStore() { return SqliteAttendeeStore.open(dir.resolve("a.db")); }
+ * }
+ * }</pre>
+ */
+public abstract class AbstractAttendeeStoreContractTest {
+
+    /** A fresh, empty store; called once per test, closed after it. */
+    protected abstract AttendeeStore openStore();
+
+    protected AttendeeStore store;
+
+    @TempDir
+    protected Path files;
+
+    /** Attendees that fill every column, from a generator with a fixed seed. */
+    protected static final AttendeeGenerator GENERATOR = AttendeeGenerator.builder().seed(42).locale("international").build();
+
+    /** Text that breaks naive SQL, CSV and JSON handling. */
+    protected static final List<String> HOSTILE = List.of(
+            "Robert'); DROP TABLE attendees;--",
+            "O'Brien \"the\" Great",
+            "semi;colon; inside",
+            "Zoë Ñandú 佐藤 Смирнов",
+            "emoji 😀🎉 and 𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
+            "tab\tand\nnew line\r\nand back\\slash",
+            "100% _like_ [brackets] $1 $$dollar$$",
+            "=SUM(A1:A9)",
+            "  leading and trailing spaces  ",
+            "' OR '1'='1");
+
+    @BeforeEach
+    void openTheStore() {
+        store = openStore();
+    }
+
+    @AfterEach
+    void closeTheStore() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------
+
+    protected List<Attendee> all() {
+        List<Attendee> out = new ArrayList<>();
+        AttendeeQuery q = AttendeeQuery.builder().limit(AttendeeQuery.MAX_LIMIT).build();
+        AttendeePage page;
+        do {
+            page = store.find(q);
+            out.addAll(page.items());
+            q = q.next();
+        } while (page.hasNext());
+        return out;
+    }
+
+    private List<Long> ids(AttendeeFilter filter) {
+        return store.find(AttendeeQuery.builder().filter(filter).limit(AttendeeQuery.MAX_LIMIT).build()).items().stream()
+                .map(Attendee::id).toList();
+    }
+
+    private static List<Long> ids(List<Attendee> attendees, Predicate<Attendee> p) {
+        return attendees.stream().filter(p).map(Attendee::id).toList();
+    }
+
+    /** Code-point order, the store's text order. */
+    private static final Comparator<String> CODE_POINTS = (a, b) -> {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int x = a.codePointAt(i);
+            int y = b.codePointAt(j);
+            if (x != y) {
+                return Integer.compare(x, y);
+            }
+            i += Character.charCount(x);
+            j += Character.charCount(y);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    };
+
+    private static List<ValueCount> expectedCounts(Stream<String> values, int limit) {
+        Map<String, Long> counts = new HashMap<>();
+        values.forEach(v -> counts.merge(v, 1L, Long::sum));
+        return counts.entrySet().stream()
+                .sorted(Comparator.<Map.Entry<String, Long>>comparingLong(Map.Entry::getValue).reversed()
+                        .thenComparing(Map.Entry::getKey, Comparator.nullsLast(CODE_POINTS)))
+                .limit(limit)
+                .map(e -> new ValueCount(e.getKey(), e.getValue()))
+                .toList();
+    }
+
+    private static Attendee person(long id, String name, String email) {
+        return new Attendee(id, name, email, null, "Hostile Days", null, null, null, null, List.of("Kubernetes"),
+                List.of(), "", LocalDateTime.parse("2026-01-02T03:04:05"));
+    }
+
+    private void write(List<Attendee> attendees) {
+        try (AttendeeSink sink = store.sink(new RunInfo(RunKind.GENERATE, "test", null, null, null, null, "{}"))) {
+            sink.write(attendees);
+            sink.commit();
+        }
+    }
+
+    protected Path csv(String name, List<Attendee> attendees) {
+        return file(name, AttendeeFormat.CSV, attendees);
+    }
+
+    protected Path file(String name, AttendeeFormat format, List<Attendee> attendees) {
+        Path path = files.resolve(name);
+        try (AttendeeFileSink sink = format.open(path)) {
+            sink.write(attendees);
+            sink.commit();
+        }
+        return path;
+    }
+
+    private long derivedRows(String table) {
+        return ((Number) store.readOnlySql("SELECT count(*) FROM " + table, 1, Duration.ofSeconds(10)).rows().get(0).get(0))
+                .longValue();
+    }
+
+    /** The normalized tables hold exactly the items of the ';'-joined columns of the attendees there. */
+    protected void assertDerivedTablesInStep() {
+        List<Attendee> all = all();
+        assertThat(derivedRows("attendee_interests")).isEqualTo(all.stream().mapToLong(a -> a.productInterests().size()).sum());
+        assertThat(derivedRows("booth_visits")).isEqualTo(all.stream().mapToLong(a -> a.boothVisited().size()).sum());
+        assertThat(store.countBy(Facet.INTEREST, AttendeeFilter.ALL, 1_000))
+                .isEqualTo(expectedCounts(all.stream().flatMap(a -> a.productInterests().stream()), 1_000));
+        assertThat(store.countBy(Facet.BOOTH, AttendeeFilter.ALL, 1_000))
+                .isEqualTo(expectedCounts(all.stream().flatMap(a -> a.boothVisited().stream()), 1_000));
+        SqlResult positions = store.readOnlySql("SELECT attendee_id, interest FROM attendee_interests WHERE position = 0"
+                + " ORDER BY attendee_id", 100_000, Duration.ofSeconds(10));
+        Map<Long, String> firstInterest = all.stream().filter(a -> !a.productInterests().isEmpty())
+                .collect(Collectors.toMap(Attendee::id, a -> a.productInterests().get(0)));
+        assertThat(positions.rows()).hasSize(firstInterest.size()).allSatisfy(row ->
+                assertThat(row.get(1)).isEqualTo(firstInterest.get(((Number) row.get(0)).longValue())));
+        if (!all.isEmpty()) {
+            String word = all.get(0).name().split(" ")[0];
+            assertThat(ids(AttendeeFilter.builder().text(word).build())).contains(all.get(0).id());
+        }
+    }
+
+    // ---- writing and reading -----------------------------------------------------------------
+
+    @Test
+    void should_read_back_exactly_what_the_generator_wrote() {
+        store.generate(GENERATOR, 700);
+        assertThat(all()).isEqualTo(GENERATOR.generate(700));
+        assertThat(store.get(1)).contains(GENERATOR.attendee(0));
+        assertThat(store.get(701)).isEmpty();
+        assertThat(store.count(AttendeeFilter.ALL)).isEqualTo(700);
+    }
+
+    @Test
+    void should_keep_hostile_text_exactly() {
+        List<Attendee> hostile = IntStream.range(0, HOSTILE.size()).mapToObj(i -> {
+            String text = HOSTILE.get(i);
+            return new Attendee(i + 1, text, "hostile" + i + "@example.com", text, text,
+                    LocalDateTime.parse("2026-03-04T05:06:07"), text, Industry.RETAIL_AND_E_COMMERCE, CompanySize.SMB,
+                    List.of(text.replace(";", ","), "Kubernetes"), List.of(text.replace(";", ",")), text,
+                    LocalDateTime.parse("2026-02-03T04:05:06"));
+        }).toList();
+        write(hostile);
+        assertThat(all()).isEqualTo(hostile);
+        assertThat(store.count(AttendeeFilter.builder().companies(HOSTILE.get(0)).build())).isEqualTo(1);
+        assertThat(store.count(AttendeeFilter.builder().interestsAny(HOSTILE.get(1)).build())).isEqualTo(1);
+        assertThat(store.distinctValues(Facet.COMPANY, 100)).containsExactlyElementsOf(
+                HOSTILE.stream().sorted(CODE_POINTS).toList());
+        assertThat(store.count(AttendeeFilter.builder().text("DROP TABLE attendees").build())).isEqualTo(1);
+        assertThat(store.count(AttendeeFilter.builder().text("\"' OR 1=1 -- nowhere").build())).isZero();
+        assertDerivedTablesInStep();
+    }
+
+    @Test
+    void should_keep_hostile_text_exactly_through_an_import() {
+        List<Attendee> hostile = IntStream.range(0, HOSTILE.size())
+                .mapToObj(i -> person(i + 1, HOSTILE.get(i), "h" + i + "@example.com")).toList();
+        store.importFiles(List.of(csv("hostile.csv", hostile)), ImportOptions.DEFAULTS);
+        assertThat(all()).isEqualTo(hostile);
+    }
+
+    @Test
+    void should_discard_everything_when_a_sink_closes_without_commit() {
+        try (AttendeeSink sink = store.sink(GENERATOR)) {
+            sink.write(GENERATOR.generate(100));
+        }
+        assertThat(store.count(AttendeeFilter.ALL)).isZero();
+        assertThat(store.runs()).isEmpty();
+        assertThat(derivedRows("attendee_interests")).isZero();
+    }
+
+    @Test
+    void should_number_a_second_run_on_and_record_both_runs() {
+        store.generate(GENERATOR, 300);
+        AttendeeGenerator other = GENERATOR.toBuilder().seed(7).eventType("security").build();
+        store.generate(other, 200);
+        List<GenerationRun> runs = store.runs();
+        assertThat(runs).hasSize(2);
+        assertThat(runs.get(0)).satisfies(r -> {
+            assertThat(r.kind()).isEqualTo(RunKind.GENERATE);
+            assertThat(r.seed()).isEqualTo(42L);
+            assertThat(r.dataVersion()).isEqualTo(AttendeeGenerator.DATA_VERSION);
+            assertThat(r.eventType()).isEqualTo("cloud-native");
+            assertThat(r.options()).contains("\"seed\":42", "\"locales\"");
+            assertThat(List.of(r.firstId(), r.lastId(), r.inserted())).containsExactly(1L, 300L, 300L);
+        });
+        assertThat(List.of(runs.get(1).firstId(), runs.get(1).lastId(), runs.get(1).seed())).containsExactly(301L, 500L, 7L);
+        assertThat(store.get(301)).contains(other.attendee(0).withId(301));
+        assertThat(ids(AttendeeFilter.builder().runId(runs.get(1).id()).build()))
+                .containsExactlyElementsOf(LongStreamOf(301, 500));
+    }
+
+    private static List<Long> LongStreamOf(long from, long to) {
+        return java.util.stream.LongStream.rangeClosed(from, to).boxed().toList();
+    }
+
+    // ---- queries ------------------------------------------------------------------------------
+
+    @Test
+    void should_filter_like_the_same_predicate_in_java() {
+        store.generate(GENERATOR, 1_500);
+        List<Attendee> all = GENERATOR.generate(1_500);
+        Attendee probe = all.get(17);
+        String interest = probe.productInterests().get(0);
+        LocalDateTime from = probe.attendanceTime().minusHours(2);
+        LocalDateTime to = probe.attendanceTime().plusHours(1);
+
+        Map<AttendeeFilter, Predicate<Attendee>> cases = new LinkedHashMap<>();
+        cases.put(AttendeeFilter.ALL, a -> true);
+        cases.put(AttendeeFilter.builder().companies(probe.company(), all.get(3).company()).build(),
+                a -> a.company().equals(probe.company()) || a.company().equals(all.get(3).company()));
+        cases.put(AttendeeFilter.builder().industries(Industry.HEALTHCARE, Industry.TECHNOLOGY).build(),
+                a -> a.industry() == Industry.HEALTHCARE || a.industry() == Industry.TECHNOLOGY);
+        cases.put(AttendeeFilter.builder().companySizes(CompanySize.STARTUP).build(), a -> a.companySize() == CompanySize.STARTUP);
+        cases.put(AttendeeFilter.builder().jobTitles(probe.jobTitle()).build(), a -> a.jobTitle().equals(probe.jobTitle()));
+        cases.put(AttendeeFilter.builder().eventNames(probe.eventName()).build(), a -> true);
+        cases.put(AttendeeFilter.builder().interestsAny(interest, "Docker").build(),
+                a -> a.productInterests().contains(interest) || a.productInterests().contains("Docker"));
+        cases.put(AttendeeFilter.builder().interestsAll("Kubernetes", "Observability").build(),
+                a -> a.productInterests().containsAll(List.of("Kubernetes", "Observability")));
+        String booth = all.stream().filter(a -> !a.boothVisited().isEmpty()).findFirst().orElseThrow().boothVisited().get(0);
+        cases.put(AttendeeFilter.builder().boothsAny(booth).build(), a -> a.boothVisited().contains(booth));
+        List<String> twoBooths = all.stream().filter(a -> a.boothVisited().size() >= 2).findFirst().orElseThrow()
+                .boothVisited().subList(0, 2);
+        cases.put(AttendeeFilter.builder().boothsAll(twoBooths.toArray(String[]::new)).build(),
+                a -> a.boothVisited().containsAll(twoBooths));
+        cases.put(AttendeeFilter.builder().attendedBetween(from, to).build(),
+                a -> !a.attendanceTime().isBefore(from) && a.attendanceTime().isBefore(to));
+        cases.put(AttendeeFilter.builder().attendedBetween(from, null).build(), a -> !a.attendanceTime().isBefore(from));
+        cases.put(AttendeeFilter.builder().industries(Industry.TECHNOLOGY).companySizes(CompanySize.ENTERPRISE)
+                        .interestsAny("Kubernetes").build(),
+                a -> a.industry() == Industry.TECHNOLOGY && a.companySize() == CompanySize.ENTERPRISE
+                        && a.productInterests().contains("Kubernetes"));
+        cases.forEach((filter, predicate) -> {
+            List<Long> expected = ids(all, predicate);
+            assertThat(ids(filter)).as(filter.toString()).isEqualTo(expected);
+            assertThat(store.count(filter)).as(filter.toString()).isEqualTo(expected.size());
+        });
+    }
+
+    @Test
+    void should_find_words_and_word_starts_in_name_company_and_job_title() {
+        List<Attendee> people = List.of(
+                new Attendee(1, "Ada Lovelace", "ada@analytical.io", "Analytical Engines", "E", null,
+                        "Principal Platform Engineer", null, null, List.of("Kubernetes"), List.of(), "", null),
+                new Attendee(2, "Grace Hopper", "grace@navy.mil", "US Navy", "E", null, "Rear Admiral", null, null,
+                        List.of("Kubernetes"), List.of(), "", null),
+                new Attendee(3, "Alan Turing", "alan@bletchley.uk", "Bletchley Park", "E", null, "Cryptanalyst", null,
+                        null, List.of("Kubernetes"), List.of(), "", null));
+        write(people);
+        assertThat(ids(AttendeeFilter.builder().text("engineer").build())).containsExactly(1L);
+        assertThat(ids(AttendeeFilter.builder().text("ENGIN").build())).containsExactly(1L);
+        assertThat(ids(AttendeeFilter.builder().text("grace navy").build())).containsExactly(2L);
+        assertThat(ids(AttendeeFilter.builder().text("grace bletchley").build())).isEmpty();
+        assertThat(ids(AttendeeFilter.builder().text("park, alan!").build())).containsExactly(3L);
+        assertThat(ids(AttendeeFilter.builder().text("a").build())).containsExactly(1L, 2L, 3L);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Facet.class, names = {"INDUSTRY", "COMPANY_SIZE", "COMPANY", "JOB_TITLE", "EVENT_NAME",
+        "INTEREST", "BOOTH", "ATTENDANCE_DAY", "ATTENDANCE_HOUR", "ATTENDANCE_TIME", "ID"})
+    void should_count_by_any_facet_like_java(Facet facet) {
+        store.generate(GENERATOR, 1_200);
+        List<Attendee> all = GENERATOR.generate(1_200);
+        Function<Attendee, Stream<String>> values = switch (facet) {
+            case INDUSTRY -> a -> Stream.of(a.industry().label());
+            case COMPANY_SIZE -> a -> Stream.of(a.companySize().label());
+            case COMPANY -> a -> Stream.of(a.company());
+            case JOB_TITLE -> a -> Stream.of(a.jobTitle());
+            case EVENT_NAME -> a -> Stream.of(a.eventName());
+            case INTEREST -> a -> a.productInterests().stream();
+            case BOOTH -> a -> a.boothVisited().stream();
+            case ATTENDANCE_DAY -> a -> Stream.of(a.attendanceTime().toLocalDate().toString());
+            case ATTENDANCE_HOUR -> a -> Stream.of(String.format("%02d", a.attendanceTime().getHour()));
+            case ATTENDANCE_TIME -> a -> Stream.of(Attendee.formatTimestamp(a.attendanceTime()));
+            case ID -> a -> Stream.of(Long.toString(a.id()));
+            default -> throw new IllegalArgumentException(facet.name());
+        };
+        assertThat(store.countBy(facet, AttendeeFilter.ALL, 25)).isEqualTo(expectedCounts(all.stream().flatMap(values), 25));
+        AttendeeFilter startups = AttendeeFilter.builder().companySizes(CompanySize.STARTUP).build();
+        assertThat(store.countBy(facet, startups, 10)).isEqualTo(expectedCounts(
+                all.stream().filter(a -> a.companySize() == CompanySize.STARTUP).flatMap(values), 10));
+        assertThat(store.distinctValues(facet, 5_000)).isEqualTo(
+                all.stream().flatMap(values).distinct().sorted(CODE_POINTS).toList());
+    }
+
+    @Test
+    void should_count_missing_values_as_a_null_group_after_equal_groups() {
+        write(List.of(person(1, "A", "a@x.io"), person(2, "B", "b@x.io"),
+                GENERATOR.attendee(0).withId(3), GENERATOR.attendee(0).withId(4)));
+        List<ValueCount> counts = store.countBy(Facet.COMPANY, AttendeeFilter.ALL, 10);
+        assertThat(counts).containsExactly(new ValueCount(GENERATOR.attendee(0).company(), 2), new ValueCount(null, 2));
+        assertThat(store.distinctValues(Facet.COMPANY, 10)).containsExactly(GENERATOR.attendee(0).company());
+    }
+
+    @Test
+    void should_sort_and_page_like_java() {
+        store.generate(GENERATOR, 900);
+        List<Attendee> all = GENERATOR.generate(900);
+        List<Attendee> expected = all.stream().sorted(Comparator.comparing(Attendee::company, CODE_POINTS)
+                .thenComparing(Attendee::attendanceTime, Comparator.reverseOrder())
+                .thenComparingLong(Attendee::id)).toList();
+        AttendeeQuery query = AttendeeQuery.builder().sort(Sort.asc(AttendeeField.COMPANY), Sort.desc(AttendeeField.ATTENDANCE_TIME))
+                .page(0, 100).build();
+        List<Attendee> paged = new ArrayList<>();
+        AttendeePage page;
+        int pages = 0;
+        do {
+            page = store.find(query);
+            assertThat(page.total()).isEqualTo(900);
+            paged.addAll(page.items());
+            query = query.next();
+            pages++;
+        } while (page.hasNext());
+        assertThat(pages).isEqualTo(9);
+        assertThat(paged).isEqualTo(expected);
+        AttendeePage beyond = store.find(AttendeeQuery.builder().offset(2_000).limit(10).build());
+        assertThat(beyond.items()).isEmpty();
+        assertThat(beyond.total()).isEqualTo(900);
+    }
+
+    @Test
+    void should_sort_missing_values_last_in_both_directions() {
+        write(List.of(person(1, "A", "a@x.io"), GENERATOR.attendee(0).withId(2), GENERATOR.attendee(1).withId(3)));
+        for (Sort sort : List.of(Sort.asc(AttendeeField.COMPANY), Sort.desc(AttendeeField.COMPANY))) {
+            List<Attendee> items = store.find(AttendeeQuery.builder().sort(sort).build()).items();
+            assertThat(items.get(2).id()).as(sort.toString()).isEqualTo(1);
+        }
+    }
+
+    // ---- bulk operations -----------------------------------------------------------------------
+
+    @Test
+    void should_delete_by_filter_and_keep_the_normalized_tables_in_step() {
+        store.generate(GENERATOR, 1_000);
+        AttendeeFilter kubernetes = AttendeeFilter.builder().interestsAny("Kubernetes").build();
+        long expected = GENERATOR.generate(1_000).stream().filter(a -> a.productInterests().contains("Kubernetes")).count();
+        assertThat(store.delete(kubernetes)).isEqualTo(expected);
+        assertThat(store.count(kubernetes)).isZero();
+        assertThat(store.count(AttendeeFilter.ALL)).isEqualTo(1_000 - expected);
+        assertDerivedTablesInStep();
+        assertThat(store.delete(AttendeeFilter.ALL)).isEqualTo(1_000 - expected);
+        assertDerivedTablesInStep();
+    }
+
+    @Test
+    void should_regenerate_a_filtered_set_keeping_ids_and_the_normalized_tables_in_step() {
+        store.generate(GENERATOR, 800);
+        AttendeeGenerator fresh = GENERATOR.toBuilder().seed(99).eventType("fintech").build();
+        AttendeeFilter healthcare = AttendeeFilter.builder().industries(Industry.HEALTHCARE).build();
+        List<Long> ids = ids(healthcare);
+        assertThat(ids).isNotEmpty();
+        assertThat(store.regenerate(healthcare, fresh)).isEqualTo(ids.size());
+        for (long id : ids) {
+            assertThat(store.get(id)).contains(fresh.attendee(id - 1).withId(id));
+        }
+        long untouched = java.util.stream.LongStream.rangeClosed(1, 800).filter(id -> !ids.contains(id)).findFirst().orElseThrow();
+        assertThat(store.get(untouched)).contains(GENERATOR.attendee(untouched - 1));
+        assertThat(store.count(AttendeeFilter.ALL)).isEqualTo(800);
+        assertDerivedTablesInStep();
+    }
+
+    @Test
+    void should_delete_one_run_and_nothing_else() {
+        store.generate(GENERATOR, 300);
+        store.generate(GENERATOR.toBuilder().seed(5).build(), 200);
+        GenerationRun first = store.runs().get(0);
+        assertThat(store.deleteRun(first.id())).isEqualTo(300);
+        assertThat(store.runs()).hasSize(1);
+        assertThat(all()).extracting(Attendee::id).containsExactlyElementsOf(LongStreamOf(301, 500));
+        assertDerivedTablesInStep();
+        assertThatThrownBy(() -> store.deleteRun(first.id())).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("there is no run " + first.id());
+    }
+
+    // ---- import ------------------------------------------------------------------------------
+
+    @Test
+    void should_import_csv_json_and_ndjson_in_one_run_keeping_the_files_ids_in_an_empty_store() {
+        List<Attendee> all = GENERATOR.generate(600);
+        Path a = csv("a.csv", all.subList(0, 200));
+        Path b = file("b.json", AttendeeFormat.JSON, all.subList(200, 400));
+        Path c = file("c.data", AttendeeFormat.NDJSON, all.subList(400, 600));
+        ImportResult result = store.importFiles(List.of(a, b, c), ImportOptions.DEFAULTS);
+        assertThat(List.of(result.read(), result.inserted(), result.skipped(), result.replaced())).containsExactly(600L, 600L, 0L, 0L);
+        assertThat(result.run().kind()).isEqualTo(RunKind.IMPORT);
+        assertThat(List.of(result.run().firstId(), result.run().lastId())).containsExactly(1L, 600L);
+        assertThat(all()).isEqualTo(all);
+        assertThat(store.runs()).containsExactly(result.run());
+        assertDerivedTablesInStep();
+    }
+
+    @Test
+    void should_number_imported_rows_after_the_largest_id_of_a_store_that_is_not_empty() {
+        store.generate(GENERATOR, 100);
+        List<Attendee> more = GENERATOR.toBuilder().seed(3).build().generate(50);
+        ImportResult result = store.importFiles(List.of(csv("more.csv", more)), ImportOptions.DEFAULTS);
+        assertThat(List.of(result.run().firstId(), result.run().lastId())).containsExactly(101L, 150L);
+        assertThat(store.get(101)).contains(more.get(0).withId(101));
+        assertDerivedTablesInStep();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"first", "middle", "last", "second file"})
+    void should_keep_nothing_when_a_row_is_bad(String where) throws IOException {
+        store.generate(GENERATOR, 50);
+        List<Attendee> rows = GENERATOR.toBuilder().seed(11).build().generate(300);
+        Path first = csv("first.csv", rows.subList(0, 200));
+        Path second = csv("second.csv", rows.subList(200, 300));
+        Path bad = where.equals("second file") ? second : first;
+        List<String> lines = new ArrayList<>(Files.readAllLines(bad));
+        int line = switch (where) {
+            case "first" -> 2;
+            case "middle" -> 101;
+            case "last" -> lines.size();
+            default -> 40;
+        };
+        lines.set(line - 1, lines.get(line - 1).replaceFirst("@", "(at)"));
+        Files.write(bad, lines);
+        assertThatThrownBy(() -> store.importFiles(List.of(first, second), ImportOptions.DEFAULTS))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith(bad + " line " + line + ", field email: not an e-mail address");
+        assertThat(store.count(AttendeeFilter.ALL)).isEqualTo(50);
+        assertThat(store.runs()).hasSize(1);
+        assertThat(all()).isEqualTo(GENERATOR.generate(50));
+        assertDerivedTablesInStep();
+    }
+
+    @Test
+    void should_reject_rows_outside_the_contracts_lists_naming_file_line_and_field() throws IOException {
+        List<Attendee> five = GENERATOR.generate(5);
+        Path file = csv("bad.csv", five);
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        lines.set(3, lines.get(3).replace("," + five.get(2).industry().label() + ",", ",Tech,"));
+        Files.write(file, lines);
+        assertThatThrownBy(() -> store.importFiles(List.of(file), ImportOptions.DEFAULTS))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith(file + " line 4, field industry: 'Tech' is not one of Technology, Cybersecurity");
+        assertThat(store.count(AttendeeFilter.ALL)).isZero();
+    }
+
+    @Test
+    void should_fail_on_a_duplicate_email_by_default_and_keep_nothing() {
+        store.generate(GENERATOR, 20);
+        Attendee dup = GENERATOR.attendee(4);
+        Attendee upper = new Attendee(2, "Someone Else", dup.email().toUpperCase(), null, "E", null, null, null, null,
+                List.of("Docker"), List.of(), "", null);
+        Path file = csv("dups.csv", List.of(person(1, "New One", "new.one@example.com"), upper));
+        assertThatThrownBy(() -> store.importFiles(List.of(file), ImportOptions.DEFAULTS))
+                .isInstanceOf(InputException.class)
+                .hasMessage(file + " line 3, field email: '" + dup.email() + "' is already in the store (id 5);"
+                        + " the duplicate policy skip or replace would import anyway");
+        assertThat(store.count(AttendeeFilter.ALL)).isEqualTo(20);
+    }
+
+    @Test
+    void should_find_duplicates_inside_one_import_too() {
+        Path file = csv("self.csv", List.of(person(1, "One", "same@example.com"), person(2, "Two", "other@example.com"),
+                person(3, "Three", "SAME@example.com")));
+        assertThatThrownBy(() -> store.importFiles(List.of(file), ImportOptions.DEFAULTS))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("line 4, field email: 'same@example.com' is already in this import (id 1)");
+        assertThat(store.count(AttendeeFilter.ALL)).isZero();
+    }
+
+    @Test
+    void should_skip_duplicates_when_asked() {
+        store.generate(GENERATOR, 20);
+        Path file = csv("dups.csv", List.of(person(1, "New", "new@example.com"), person(2, "Dup", GENERATOR.attendee(2).email()),
+                person(3, "Newer", "newer@example.com"), person(4, "Again", "new@example.com")));
+        ImportResult r = store.importFiles(List.of(file), ImportOptions.builder().onDuplicate(DuplicatePolicy.SKIP).build());
+        assertThat(List.of(r.read(), r.inserted(), r.skipped(), r.replaced())).containsExactly(4L, 2L, 2L, 0L);
+        assertThat(store.get(3)).contains(GENERATOR.attendee(2));
+        assertThat(store.get(21).map(Attendee::name)).contains("New");
+        assertThat(store.get(22).map(Attendee::name)).contains("Newer");
+        assertDerivedTablesInStep();
+    }
+
+    @Test
+    void should_replace_duplicates_keeping_their_ids_when_asked() {
+        store.generate(GENERATOR, 20);
+        Attendee replacement = new Attendee(2, "Replaced Person", GENERATOR.attendee(2).email(), "New Co", "E",
+                LocalDateTime.parse("2026-05-05T10:00:00"), "CTO", Industry.EDUCATION, CompanySize.STARTUP,
+                List.of("Docker", "Serverless"), List.of("Booth Z"), "", LocalDateTime.parse("2026-04-01T00:00:00"));
+        Path file = csv("dups.csv", List.of(person(1, "New", "new@example.com"), replacement,
+                person(2, "New Again", "new@example.com")));
+        ImportResult r = store.importFiles(List.of(file), ImportOptions.builder().onDuplicate(DuplicatePolicy.REPLACE).build());
+        assertThat(List.of(r.read(), r.inserted(), r.skipped(), r.replaced())).containsExactly(3L, 1L, 0L, 2L);
+        assertThat(store.get(3)).contains(replacement.withId(3));
+        assertThat(store.get(21).map(Attendee::name)).contains("New Again");
+        assertThat(store.count(AttendeeFilter.ALL)).isEqualTo(21);
+        assertThat(store.count(AttendeeFilter.builder().text("replaced").build())).isEqualTo(1);
+        assertThat(store.count(AttendeeFilter.builder().boothsAny("Booth Z").build())).isEqualTo(1);
+        String oldSurname = GENERATOR.attendee(2).name().substring(GENERATOR.attendee(2).name().lastIndexOf(' ') + 1);
+        assertThat(ids(AttendeeFilter.builder().text(oldSurname).build())).doesNotContain(3L);
+        assertDerivedTablesInStep();
+    }
+
+    @Test
+    void should_give_rows_without_created_at_the_import_time() {
+        Attendee noTime = new Attendee(1, "No Time", "no.time@example.com", null, "E", null, null, null, null,
+                List.of("Docker"), List.of(), "", null);
+        LocalDateTime before = LocalDateTime.now(java.time.ZoneOffset.UTC).withNano(0);
+        store.importFiles(List.of(csv("t.csv", List.of(noTime))), ImportOptions.DEFAULTS);
+        LocalDateTime createdAt = store.get(1).orElseThrow().createdAt();
+        assertThat(createdAt).isBetween(before, LocalDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(1));
+    }
+
+    // ---- query history ---------------------------------------------------------------------------
+
+    @Test
+    void should_record_query_history_newest_first_and_star_favourites() {
+        QueryHistoryEntry a = store.recordQuery("How many people like Docker?", "SELECT count(*) FROM attendee_interests", "rules", 1);
+        QueryHistoryEntry b = store.recordQuery("Top industries", "SELECT industry, count(*) FROM attendees GROUP BY 1", "openai", 15);
+        assertThat(store.queryHistory(10)).containsExactly(b, a);
+        assertThat(store.queryHistory(1)).containsExactly(b);
+        assertThat(store.favourites()).isEmpty();
+        assertThat(store.star(a.id(), true)).isTrue();
+        assertThat(store.star(12345, true)).isFalse();
+        assertThat(store.favourites()).extracting(QueryHistoryEntry::id, QueryHistoryEntry::starred)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(a.id(), true));
+        assertThat(store.queryHistory(10).get(1).askedAt()).isEqualTo(a.askedAt());
+    }
+
+    // ---- read-only SQL ---------------------------------------------------------------------------
+
+    @Test
+    void should_answer_read_only_sql_with_plain_values_and_a_row_limit() {
+        store.generate(GENERATOR, 300);
+        SqlResult r = store.readOnlySql("SELECT industry, count(*) AS n FROM attendees GROUP BY industry ORDER BY n DESC, industry",
+                3, Duration.ofSeconds(10));
+        List<ValueCount> expected = expectedCounts(GENERATOR.generate(300).stream().map(a -> a.industry().label()), 4);
+        assertThat(r.columns()).containsExactly("industry", "n");
+        assertThat(r.rows()).hasSize(3).first().isEqualTo(List.of(expected.get(0).value(), expected.get(0).count()));
+        assertThat(r.truncated()).isTrue();
+        SqlResult one = store.readOnlySql("  -- a comment; with a semicolon\n SELECT name, attendance_time FROM attendees"
+                + " WHERE id = 1;  ", 10, Duration.ofSeconds(10));
+        assertThat(one.rows()).containsExactly(List.of(GENERATOR.attendee(0).name(),
+                Attendee.formatTimestamp(GENERATOR.attendee(0).attendanceTime())));
+        assertThat(one.truncated()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DELETE FROM attendees", "DROP TABLE attendees", "SELECT 1; DELETE FROM attendees",
+        "UPDATE attendees SET name = 'x'", "PRAGMA query_only = 0", "", "SELECT 'unterminated"})
+    void should_refuse_anything_but_one_select(String sql) {
+        store.generate(GENERATOR, 10);
+        assertThatThrownBy(() -> store.readOnlySql(sql, 10, Duration.ofSeconds(5))).isInstanceOf(ConfigurationException.class);
+        assertThat(store.count(AttendeeFilter.ALL)).isEqualTo(10);
+    }
+
+    @Test
+    void should_not_write_through_read_only_sql_even_when_the_statement_starts_with_with() {
+        store.generate(GENERATOR, 10);
+        assertThatThrownBy(() -> store.readOnlySql("WITH doomed AS (SELECT id FROM attendees) DELETE FROM attendees"
+                + " WHERE id IN (SELECT id FROM doomed)", 10, Duration.ofSeconds(5))).isInstanceOf(ProviderException.class);
+        assertThat(store.count(AttendeeFilter.ALL)).isEqualTo(10);
+    }
+
+    @Test
+    void should_stop_a_query_that_runs_too_long() {
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> store.readOnlySql("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c)"
+                + " SELECT count(*) FROM c", 10, Duration.ofMillis(300)))
+                .isInstanceOf(ProviderException.class).hasMessageContaining("ran longer than 300 ms");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void should_list_the_schema_with_the_contract_table_column_for_column() {
+        List<TableInfo> schema = store.schema();
+        assertThat(schema).extracting(TableInfo::name)
+                .containsExactly("attendees", "attendee_interests", "booth_visits", "generation_runs", "query_history");
+        TableInfo attendees = schema.get(0);
+        assertThat(attendees.columns()).extracting(TableInfo.ColumnInfo::name).containsExactlyElementsOf(Attendee.COLUMNS);
+        assertThat(attendees.columns().stream().filter(c -> !c.nullable()).map(TableInfo.ColumnInfo::name))
+                .containsExactly("id", "name", "email", "event_name");
+    }
+
+    @Test
+    void should_list_distinct_values_of_any_schema_column_and_refuse_unknown_names() {
+        store.generate(GENERATOR, 200);
+        assertThat(store.distinctValues("attendees", "company_size", 10))
+                .isEqualTo(GENERATOR.generate(200).stream().map(a -> a.companySize().label()).distinct().sorted().toList());
+        assertThat(store.distinctValues("attendee_interests", "interest", 3)).hasSize(3);
+        assertThat(store.distinctValues("generation_runs", "seed", 3)).containsExactly("42");
+        assertThatThrownBy(() -> store.distinctValues("attendees; DROP TABLE attendees", "name", 3))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("unknown table");
+        assertThatThrownBy(() -> store.distinctValues("attendees", "password", 3))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("unknown column 'password'");
+    }
+
+    @Test
+    void should_say_which_dialect_and_where() {
+        assertThat(store.dialect()).isIn("sqlite", "postgresql");
+        assertThat(store.location()).isNotBlank();
+        assertThat(Objects.requireNonNull(store.location())).doesNotContain(":secret@");
+    }
+}

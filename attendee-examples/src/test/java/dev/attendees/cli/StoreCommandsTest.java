@@ -1,0 +1,234 @@
+package dev.attendees.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.attendees.Attendee;
+import dev.attendees.AttendeeGenerator;
+import dev.attendees.export.AttendeeFileSink;
+import dev.attendees.export.AttendeeFormat;
+import dev.attendees.export.AttendeeReader;
+import dev.attendees.sql.SqliteAttendeeStore;
+import dev.attendees.store.AttendeeQuery;
+import dev.attendees.store.GenerationRun;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code attendees generate --db} and {@code attendees import}, through the CLI's own entry point. */
+class StoreCommandsTest {
+    @TempDir
+    Path dir;
+
+    private static GenerateCommandTest.Result run(String... args) {
+        return GenerateCommandTest.run(args);
+    }
+
+    private static List<Attendee> stored(Path db) {
+        try (SqliteAttendeeStore store = SqliteAttendeeStore.open(db)) {
+            return store.find(AttendeeQuery.builder().limit(AttendeeQuery.MAX_LIMIT).build()).items();
+        }
+    }
+
+    private static List<GenerationRun> runs(Path db) {
+        try (SqliteAttendeeStore store = SqliteAttendeeStore.open(db)) {
+            return store.runs();
+        }
+    }
+
+    private static List<Attendee> read(Path file) {
+        try (AttendeeReader reader = AttendeeFormat.read(file)) {
+            return reader.stream().toList();
+        }
+    }
+
+    private Path csv(String name, List<Attendee> attendees) {
+        Path path = dir.resolve(name);
+        try (AttendeeFileSink sink = AttendeeFormat.CSV.open(path)) {
+            sink.write(attendees);
+            sink.commit();
+        }
+        return path;
+    }
+
+    // ---- generate --db ------------------------------------------------------------------------
+
+    @Test
+    void generate_should_write_straight_into_a_new_database() {
+        Path db = dir.resolve("data/attendees.db");
+        GenerateCommandTest.Result r = run("generate", "--count", "2500", "--seed", "42", "--db", db.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().lines()).hasSize(1).first().asString().startsWith("Wrote 2,500 attendees to " + db + " in ");
+        assertThat(stored(db)).isEqualTo(AttendeeGenerator.builder().seed(42).build().generate(2500));
+        assertThat(runs(db)).singleElement().satisfies(run -> assertThat(run.seed()).isEqualTo(42L));
+    }
+
+    @Test
+    void generate_should_write_the_database_and_the_file_at_once() {
+        Path db = dir.resolve("a.db");
+        Path out = dir.resolve("a.ndjson");
+        GenerateCommandTest.Result r = run("generate", "--count", "300", "--seed", "9", "--db", db.toString(),
+                "--out", out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).startsWith("Wrote 300 attendees to " + out + " and " + db);
+        assertThat(stored(db)).isEqualTo(read(out)).hasSize(300);
+    }
+
+    @Test
+    void a_second_generate_should_number_on_after_the_first() {
+        Path db = dir.resolve("a.db");
+        assertThat(run("generate", "--count", "100", "--seed", "1", "--db", db.toString()).exit()).isZero();
+        assertThat(run("generate", "--count", "50", "--seed", "2", "--db", db.toString()).exit()).isZero();
+        assertThat(stored(db)).extracting(Attendee::id).containsExactlyElementsOf(
+                java.util.stream.LongStream.rangeClosed(1, 150).boxed().toList());
+        assertThat(runs(db)).extracting(GenerationRun::firstId, GenerationRun::lastId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, 100L), org.assertj.core.groups.Tuple.tuple(101L, 150L));
+    }
+
+    @Test
+    void a_database_that_cannot_be_opened_should_keep_the_file_from_being_written() throws IOException {
+        Path notADb = dir.resolve("notes.txt");
+        Files.writeString(notADb, "these are notes, not a database\n".repeat(100));
+        Path out = dir.resolve("out.csv");
+        GenerateCommandTest.Result r = run("generate", "--count", "10", "--db", notADb.toString(), "--out", out.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("attendees: --db: " + notADb + " is not a SQLite database" + System.lineSeparator());
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void an_unreachable_postgresql_server_should_exit_1_without_showing_the_password() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path out = dir.resolve("out.csv");
+        GenerateCommandTest.Result r = run("generate", "--count", "10", "--out", out.toString(),
+                "--db", "postgresql://app:hunter2@127.0.0.1:" + port + "/events");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.err()).contains("cannot reach postgresql://app:***@127.0.0.1:" + port + "/events").doesNotContain("hunter2");
+        assertThat(out).doesNotExist();
+    }
+
+    // ---- import ----------------------------------------------------------------------------------
+
+    @Test
+    void import_should_read_every_format_into_the_database_and_print_one_line() {
+        AttendeeGenerator g = AttendeeGenerator.builder().seed(5).build();
+        List<Attendee> all = g.generate(900);
+        Path a = csv("a.csv", all.subList(0, 300));
+        Path b = dir.resolve("b.json");
+        Path c = dir.resolve("c.ndjson");
+        for (var target : List.of(b, c)) {
+            try (AttendeeFileSink sink = AttendeeFormat.fromFileName(target.toString()).open(target)) {
+                sink.write(target == b ? all.subList(300, 600) : all.subList(600, 900));
+                sink.commit();
+            }
+        }
+        Path db = dir.resolve("imported.db");
+        GenerateCommandTest.Result r = run("import", "--db", db.toString(), a.toString(), b.toString(), c.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err().lines()).hasSize(1).first().asString()
+                .startsWith("Imported 900 attendees into " + db + " in ")
+                .endsWith("900 read, 0 skipped, 0 replaced; ids 1..900 (run 1)");
+        assertThat(stored(db)).isEqualTo(all);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"first", "middle", "last", "second file"})
+    void import_should_exit_2_naming_file_line_and_field_and_keep_nothing(String where) throws IOException {
+        Path db = dir.resolve("a.db");
+        assertThat(run("generate", "--count", "20", "--seed", "1", "--db", db.toString()).exit()).isZero();
+        List<Attendee> rows = AttendeeGenerator.builder().seed(2).build().generate(200);
+        Path first = csv("first.csv", rows.subList(0, 100));
+        Path second = csv("second.csv", rows.subList(100, 200));
+        Path bad = where.equals("second file") ? second : first;
+        List<String> lines = new ArrayList<>(Files.readAllLines(bad));
+        int line = switch (where) {
+            case "first" -> 2;
+            case "middle" -> 51;
+            case "last" -> lines.size();
+            default -> 30;
+        };
+        lines.set(line - 1, lines.get(line - 1).replaceFirst(",\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,", ",yesterday at noon,"));
+        Files.write(bad, lines);
+        GenerateCommandTest.Result r = run("import", "--db", db.toString(), first.toString(), second.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("attendees: " + bad + " line " + line
+                + ", field attendance_time: 'yesterday at noon' is not a timestamp YYYY-MM-DD HH:MM:SS" + System.lineSeparator());
+        assertThat(stored(db)).hasSize(20);
+        assertThat(runs(db)).hasSize(1);
+    }
+
+    @Test
+    void a_failed_import_into_a_new_file_should_leave_no_file() throws IOException {
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "id,name,email,event_name\n1,Ann Lee,ann(at)acme.io,E\n");
+        Path db = dir.resolve("new.db");
+        GenerateCommandTest.Result r = run("import", "--db", db.toString(), bad.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("attendees: " + bad + " line 2, field email: not an e-mail address: 'ann(at)acme.io'"
+                + System.lineSeparator());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(bad);
+        }
+    }
+
+    @Test
+    void import_should_fail_on_duplicates_by_default_and_follow_on_duplicate() {
+        Path db = dir.resolve("a.db");
+        assertThat(run("generate", "--count", "20", "--seed", "1", "--db", db.toString()).exit()).isZero();
+        List<Attendee> again = AttendeeGenerator.builder().seed(1).build().generate(30);
+        Path file = csv("again.csv", again);
+
+        GenerateCommandTest.Result fail = run("import", "--db", db.toString(), file.toString());
+        assertThat(fail.exit()).isEqualTo(2);
+        assertThat(fail.err()).startsWith("attendees: " + file + " line 2, field email: '" + again.get(0).email()
+                + "' is already in the store (id 1)");
+        assertThat(stored(db)).hasSize(20);
+
+        GenerateCommandTest.Result skip = run("import", "--db", db.toString(), "--on-duplicate", "skip", file.toString());
+        assertThat(skip.exit()).as(skip.err()).isZero();
+        assertThat(skip.err()).contains("30 read, 20 skipped, 0 replaced; ids 21..30");
+        assertThat(stored(db)).hasSize(30);
+
+        GenerateCommandTest.Result replace = run("import", "--db", db.toString(), "--on-duplicate", "REPLACE", file.toString());
+        assertThat(replace.exit()).as(replace.err()).isZero();
+        assertThat(replace.err()).startsWith("Imported 0 attendees").contains("30 read, 0 skipped, 30 replaced; no new ids");
+        assertThat(stored(db)).isEqualTo(again);
+    }
+
+    @Test
+    void import_should_refuse_bad_options_and_missing_files_with_exit_2() {
+        Path db = dir.resolve("a.db");
+        GenerateCommandTest.Result policy = run("import", "--db", db.toString(), "--on-duplicate", "merge", "x.csv");
+        assertThat(policy.exit()).isEqualTo(2);
+        assertThat(policy.err()).isEqualTo("attendees: --on-duplicate: unknown duplicate policy 'merge'; expected fail,"
+                + " skip or replace" + System.lineSeparator());
+        Path missing = dir.resolve("missing.csv");
+        GenerateCommandTest.Result file = run("import", "--db", db.toString(), missing.toString());
+        assertThat(file.exit()).isEqualTo(2);
+        assertThat(file.err()).isEqualTo("attendees: " + missing + ": file not found" + System.lineSeparator());
+        GenerateCommandTest.Result none = run("import", "--db", db.toString());
+        assertThat(none.exit()).isEqualTo(2);
+        assertThat(none.err()).contains("Missing required parameter");
+    }
+
+    @Test
+    void import_help_should_show_examples() {
+        String usage = AttendeesCommand.commandLine().getSubcommands().get("import").getUsageMessage();
+        assertThat(usage).contains("--on-duplicate", "attendees import --db attendees.db attendees.csv");
+        try (Stream<String> lines = usage.lines()) {
+            assertThat(lines).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(100));
+        }
+    }
+}

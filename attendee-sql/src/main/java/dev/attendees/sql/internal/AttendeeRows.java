@@ -1,0 +1,63 @@
+package dev.attendees.sql.internal;
+
+import static dev.attendees.sql.internal.Tables.*;
+
+import dev.attendees.Attendee;
+import dev.attendees.CompanySize;
+import dev.attendees.Industry;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import org.jooq.Record;
+
+/** Attendees to and from rows of the {@code attendees} table. */
+public final class AttendeeRows {
+    private AttendeeRows() {}
+
+    /** Inserts one attendee; parameters as {@link #bind}. */
+    public static final String INSERT = "INSERT INTO attendees (name, email, company, event_name, attendance_time, job_title,"
+            + " industry, company_size, product_interests, booth_visited, image_path, created_at, id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** Overwrites one attendee, keeping its id; parameters as {@link #bind}. */
+    public static final String UPDATE = "UPDATE attendees SET name = ?, email = ?, company = ?, event_name = ?,"
+            + " attendance_time = ?, job_title = ?, industry = ?, company_size = ?, product_interests = ?,"
+            + " booth_visited = ?, image_path = ?, created_at = ? WHERE id = ?";
+
+    /** Binds an attendee's columns (id last) to {@link #INSERT} or {@link #UPDATE}. */
+    public static void bind(PreparedStatement ps, Dialect dialect, Attendee a, long id) throws SQLException {
+        ps.setString(1, a.name());
+        ps.setString(2, a.email());
+        ps.setString(3, a.company());
+        ps.setString(4, a.eventName());
+        dialect.bindTimestamp(ps, 5, a.attendanceTime());
+        ps.setString(6, a.jobTitle());
+        ps.setString(7, a.industry() == null ? null : a.industry().label());
+        ps.setString(8, a.companySize() == null ? null : a.companySize().label());
+        ps.setString(9, a.productInterestsText());
+        ps.setString(10, a.boothVisitedText());
+        ps.setString(11, a.imagePath());
+        dialect.bindTimestamp(ps, 12, a.createdAt());
+        ps.setLong(13, id);
+    }
+
+    /**
+     * The attendee of a row selected with {@link Tables#ATTENDEE_COLUMNS}. A value outside the
+     * contract's lists (written by someone's own SQL) reads as {@code null}.
+     */
+    public static Attendee from(Record r) {
+        return new Attendee(
+                r.get(ID),
+                r.get(NAME),
+                r.get(EMAIL),
+                r.get(COMPANY),
+                r.get(EVENT_NAME),
+                Dialect.readTimestamp(r.get(ATTENDANCE_TIME)),
+                r.get(JOB_TITLE),
+                Industry.find(r.get(INDUSTRY)).orElse(null),
+                CompanySize.find(r.get(COMPANY_SIZE)).orElse(null),
+                Attendee.splitList(r.get(PRODUCT_INTERESTS)),
+                Attendee.splitList(r.get(BOOTH_VISITED)),
+                r.get(IMAGE_PATH),
+                Dialect.readTimestamp(r.get(CREATED_AT)));
+    }
+}

@@ -1,0 +1,131 @@
+package dev.attendees.sql.internal;
+
+import dev.attendees.Attendee;
+import dev.attendees.store.TableInfo;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.SQLDialect;
+
+/**
+ * What differs between SQLite and PostgreSQL: types of timestamps, full text, text order, how
+ * derived tables are kept in step during bulk writes, and how the schema is listed. Everything
+ * else is shared jOOQ code.
+ */
+public abstract class Dialect {
+
+    /** {@code sqlite} or {@code postgresql}; also the folder of the dialect's migration scripts. */
+    public abstract String name();
+
+    /** The jOOQ dialect. */
+    public abstract SQLDialect jooq();
+
+    /** A timestamp as a bind value of this dialect. */
+    public abstract Object timestamp(LocalDateTime time);
+
+    /** A timestamp as a jOOQ bind value of this dialect's timestamp columns. */
+    public abstract Field<Object> timestampParam(LocalDateTime time);
+
+    /** Binds a timestamp (or SQL {@code NULL}) to a statement parameter. */
+    public abstract void bindTimestamp(PreparedStatement statement, int index, LocalDateTime time) throws SQLException;
+
+    /** A timestamp read back from this dialect (text, {@link Timestamp} or {@link LocalDateTime}). */
+    public static LocalDateTime readTimestamp(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof LocalDateTime t) {
+            return t;
+        }
+        if (value instanceof Timestamp t) {
+            return t.toLocalDateTime();
+        }
+        if (value instanceof OffsetDateTime t) {
+            return t.toLocalDateTime();
+        }
+        String text = value.toString().trim();
+        if (text.isEmpty()) {
+            return null;
+        }
+        if (text.length() > 19) {
+            text = text.substring(0, 19); // fractions of a second, as jOOQ or other tools may write them
+        }
+        return LocalDateTime.parse(text.replace('T', ' '), Attendee.TIMESTAMP_FORMAT);
+    }
+
+    /** A column's value as text, for grouping and listing (timestamps in the contract's format). */
+    public abstract Field<String> text(Field<?> field, boolean timestamp);
+
+    /** A text expression ordered by code point. */
+    public abstract Field<String> byCodePoint(Field<String> field);
+
+    /** The day ({@code YYYY-MM-DD}) of a timestamp column. */
+    public abstract Field<String> day(Field<Object> timestamp);
+
+    /** The hour ({@code 00}..{@code 23}) of a timestamp column. */
+    public abstract Field<String> hour(Field<Object> timestamp);
+
+    /** Attendees whose name, company or job title contain every one of {@code words} (lower case, letters and digits only), as words or word starts. */
+    public abstract Condition fullText(List<String> words);
+
+    /**
+     * Starts a bulk write in {@code connection}'s open transaction: takes the table's write lock
+     * where the database needs one, and may suspend per-row maintenance of derived tables and
+     * indexes until {@link Bulk#finish}.
+     *
+     * @param existing the largest id before the write (a cheap measure of the table's size)
+     * @param keepEmailIndex whether lookups by e-mail must stay fast during the write (imports)
+     */
+    public abstract Bulk beginBulk(Connection connection, long existing, boolean keepEmailIndex) throws SQLException;
+
+    /** One bulk write's maintenance of derived tables and indexes. */
+    public interface Bulk {
+        /** Called after each JDBC batch with the number of rows inserted so far. */
+        void written(long rows) throws SQLException;
+
+        /** The attendees with ids {@code first..last} were inserted; their derived rows must exist when this returns. */
+        void finish(long first, long last) throws SQLException;
+
+        /** Attendee {@code id}, which existed before the bulk write, is about to be overwritten. */
+        void beforeReplace(long id) throws SQLException;
+
+        /** Attendee {@code id}, which existed before the bulk write, was overwritten. */
+        void afterReplace(long id) throws SQLException;
+    }
+
+    /** Called after the migrations, in their transaction. */
+    public void afterMigrations(Connection connection) throws SQLException {}
+
+    /** Serialises migrations between processes, in the open transaction. */
+    public abstract void lockForMigration(Connection connection) throws SQLException;
+
+    /** A query with one parameter, a table's name, that has a row when the table exists. */
+    protected abstract String tableExistsSql();
+
+    /** Whether a table exists (in the connection's schema). */
+    public boolean tableExists(Connection connection, String table) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(tableExistsSql())) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** The named tables with their columns, in the given order; missing ones are left out. */
+    public abstract List<TableInfo> tables(Connection connection, List<String> names) throws SQLException;
+
+    /** Prepares a read-only connection's transaction for one query of at most {@code timeout}. */
+    public abstract void beginReadOnly(Connection connection, Duration timeout) throws SQLException;
+
+    /** Whether an exception means the statement was cancelled or timed out. */
+    public abstract boolean isTimeout(SQLException e);
+}

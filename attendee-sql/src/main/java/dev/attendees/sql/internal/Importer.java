@@ -1,0 +1,249 @@
+package dev.attendees.sql.internal;
+
+import dev.attendees.Attendee;
+import dev.attendees.ConfigurationException;
+import dev.attendees.InputException;
+import dev.attendees.export.AttendeeFormat;
+import dev.attendees.export.AttendeeReader;
+import dev.attendees.store.DuplicatePolicy;
+import dev.attendees.store.GenerationRun;
+import dev.attendees.store.ImportOptions;
+import dev.attendees.store.ImportResult;
+import dev.attendees.store.RunInfo;
+import dev.attendees.store.RunKind;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Imports files in one transaction. Rows are checked by the readers of {@code attendee-core}
+ * (required fields, e-mail syntax, the industry and size lists, timestamps); e-mail addresses are
+ * stored in lower case and compared so for duplicates. Duplicates are found with a set of 64-bit
+ * hashes of the addresses already there and seen so far (16 bytes an address), confirmed by an
+ * index lookup only on a hit.
+ */
+final class Importer {
+    private final StoreCore core;
+    private final DuplicatePolicy policy;
+
+    Importer(StoreCore core, ImportOptions options) {
+        this.core = core;
+        this.policy = options.onDuplicate();
+    }
+
+    ImportResult run(List<Path> inputs) {
+        if (inputs.isEmpty()) {
+            throw new ConfigurationException("give at least one file to import");
+        }
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        LocalDateTime importTime = LocalDateTime.now(ZoneOffset.UTC).withNano(0);
+        Dialect dialect = core.dialect();
+        Connection c;
+        try {
+            c = core.connection();
+        } catch (SQLException e) {
+            throw Errors.of(e, "import", core.location());
+        }
+        try (c) {
+            c.setAutoCommit(false);
+            try {
+                long maxId = StoreCore.maxId(c);
+                Dialect.Bulk bulk = dialect.beginBulk(c, maxId, policy != DuplicatePolicy.FAIL);
+                boolean empty = maxId == 0;
+                LongSet emails = empty ? new LongSet() : existingEmails(c);
+                LongSet ids = empty ? new LongSet() : null;
+                long nextId = maxId + 1;
+                long read = 0;
+                long skipped = 0;
+                long replaced = 0;
+                try (BulkWriter writer = new BulkWriter(c, dialect, bulk);
+                        PreparedStatement byEmail = c.prepareStatement("SELECT id FROM attendees WHERE email = ?");
+                        PreparedStatement update = c.prepareStatement(AttendeeRows.UPDATE)) {
+                    Reading reading = new Reading(inputs, importTime);
+                    try {
+                        for (List<Row> batch = reading.next(); batch != null; batch = reading.next()) {
+                            for (Row row : batch) {
+                                Attendee a = row.attendee();
+                                long hash = LongSet.hash(a.email());
+                                if (emails.contains(hash)) {
+                                    writer.flush();
+                                    Long existing = idOf(byEmail, a.email());
+                                    if (existing != null) {
+                                        boolean earlier = existing > maxId;
+                                        switch (policy) {
+                                            case FAIL -> throw new InputException(row.input().toString(), row.line(), "email",
+                                                    "'" + a.email() + "' is already " + (earlier ? "in this import" : "in the store")
+                                                    + " (id " + existing + "); the duplicate policy skip or replace would import anyway");
+                                            case SKIP -> skipped++;
+                                            case REPLACE -> {
+                                                if (!earlier) {
+                                                    bulk.beforeReplace(existing);
+                                                }
+                                                AttendeeRows.bind(update, dialect, a, existing);
+                                                update.executeUpdate();
+                                                if (!earlier) {
+                                                    bulk.afterReplace(existing);
+                                                }
+                                                replaced++;
+                                            }
+                                        }
+                                        read++;
+                                        continue;
+                                    }
+                                }
+                                read++;
+                                emails.add(hash);
+                                long id;
+                                if (empty) {
+                                    id = a.id() > 0 ? a.id() : nextId;
+                                    if (!ids.add(id)) {
+                                        throw new InputException(row.input().toString(), row.line(), "id",
+                                                "id " + id + " appears twice in this import");
+                                    }
+                                    nextId = Math.max(nextId, id + 1);
+                                } else {
+                                    id = nextId++;
+                                }
+                                writer.add(a, id);
+                            }
+                        }
+                    } finally {
+                        reading.stop();
+                    }
+                    writer.flush();
+                    long first = writer.first(maxId + 1);
+                    long last = writer.last(maxId);
+                    bulk.finish(first, last);
+                    RunInfo info = new RunInfo(RunKind.IMPORT, inputs.stream().map(Path::toString).collect(Collectors.joining(", ")),
+                            null, null, null, null, "{\"duplicates\":\"" + policy + "\"}");
+                    GenerationRun run = core.insertRun(c, info, first, last, writer.count(), skipped, replaced, started);
+                    c.commit();
+                    return new ImportResult(run, read, writer.count(), skipped, replaced, Duration.ofNanos(System.nanoTime() - t0));
+                }
+            } catch (SQLException | RuntimeException | Error e) {
+                StoreCore.rollbackQuietly(c);
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException | RuntimeException e) {
+            throw Errors.of(e, "import", core.location());
+        }
+    }
+
+    /** One row read, and where it came from. */
+    private record Row(Attendee attendee, Path input, long line) {}
+
+    /**
+     * Reads and checks the rows on a thread of its own, a batch ahead of the writer, so that
+     * parsing and inserting overlap; a bad row reaches the writer as its exception, in order.
+     */
+    private static final class Reading {
+        private static final int BATCH = 1024;
+        private static final Object END = new Object();
+
+        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(8);
+        private final Thread thread;
+        private volatile boolean stopped;
+
+        Reading(List<Path> inputs, LocalDateTime importTime) {
+            thread = new Thread(() -> {
+                try {
+                    for (Path input : inputs) {
+                        try (AttendeeReader reader = AttendeeFormat.read(input)) {
+                            List<Row> batch = new ArrayList<>(BATCH);
+                            while (!stopped && reader.hasNext()) {
+                                batch.add(new Row(normalized(reader.next(), importTime), input, reader.line()));
+                                if (batch.size() == BATCH) {
+                                    queue.put(batch);
+                                    batch = new ArrayList<>(BATCH);
+                                }
+                            }
+                            if (!batch.isEmpty()) {
+                                queue.put(batch);
+                            }
+                        }
+                    }
+                    queue.put(END);
+                } catch (InterruptedException e) {
+                    // Stopped by the writer.
+                } catch (RuntimeException | Error e) {
+                    queue.offer(e);
+                }
+            }, "attendees-import-reader");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** The next batch, or {@code null} after the last; rethrows the reader's failure. */
+        @SuppressWarnings("unchecked")
+        List<Row> next() {
+            Object item;
+            try {
+                item = queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new dev.attendees.AttendeeException("the import was interrupted", e);
+            }
+            if (item == END) {
+                return null;
+            }
+            if (item instanceof RuntimeException e) {
+                throw e;
+            }
+            if (item instanceof Error e) {
+                throw e;
+            }
+            return (List<Row>) item;
+        }
+
+        void stop() {
+            stopped = true;
+            thread.interrupt();
+        }
+    }
+
+    /** The e-mail address in lower case, and the import time for a row without {@code created_at}. */
+    private static Attendee normalized(Attendee a, LocalDateTime importTime) {
+        String email = a.email().toLowerCase(Locale.ROOT);
+        if (email.equals(a.email()) && a.createdAt() != null) {
+            return a;
+        }
+        return new Attendee(a.id(), a.name(), email, a.company(), a.eventName(), a.attendanceTime(), a.jobTitle(),
+                a.industry(), a.companySize(), a.productInterests(), a.boothVisited(), a.imagePath(),
+                a.createdAt() != null ? a.createdAt() : importTime);
+    }
+
+    private static LongSet existingEmails(Connection c) throws SQLException {
+        LongSet set = new LongSet();
+        try (PreparedStatement ps = c.prepareStatement("SELECT email FROM attendees")) {
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    set.add(LongSet.hash(rs.getString(1).toLowerCase(Locale.ROOT)));
+                }
+            }
+        }
+        return set;
+    }
+
+    private static Long idOf(PreparedStatement byEmail, String email) throws SQLException {
+        byEmail.setString(1, email);
+        try (ResultSet rs = byEmail.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : null;
+        }
+    }
+}

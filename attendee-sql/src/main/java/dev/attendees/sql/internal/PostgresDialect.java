@@ -1,0 +1,170 @@
+package dev.attendees.sql.internal;
+
+import dev.attendees.store.TableInfo;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * PostgreSQL: {@code TIMESTAMP} columns, a GIN index over an expression for full text (so it is
+ * never out of step), statement-level triggers for the derived tables, and text ordered with
+ * {@code COLLATE "C"} so that sorting matches SQLite's.
+ */
+public final class PostgresDialect extends Dialect {
+
+    /** The full-text document; the same expression as the {@code attendees_search} index, so the index is used. */
+    private static final String DOCUMENT =
+            "to_tsvector('simple', coalesce(name, '') || ' ' || coalesce(company, '') || ' ' || coalesce(job_title, ''))";
+
+    /** The key of the advisory lock that serialises migrations. */
+    private static final long MIGRATION_LOCK = 0x61747465L;
+
+    @Override
+    public String name() {
+        return "postgresql";
+    }
+
+    @Override
+    public SQLDialect jooq() {
+        return SQLDialect.POSTGRES;
+    }
+
+    @Override
+    public Object timestamp(LocalDateTime time) {
+        return time;
+    }
+
+    @Override
+    public Field<Object> timestampParam(LocalDateTime time) {
+        return DSL.val(time, SQLDataType.LOCALDATETIME).coerce(Object.class);
+    }
+
+    @Override
+    public void bindTimestamp(PreparedStatement statement, int index, LocalDateTime time) throws SQLException {
+        if (time == null) {
+            statement.setNull(index, Types.TIMESTAMP);
+        } else {
+            statement.setObject(index, time);
+        }
+    }
+
+    @Override
+    public Field<String> text(Field<?> f, boolean timestamp) {
+        return timestamp ? DSL.field("to_char({0}, 'YYYY-MM-DD HH24:MI:SS')", String.class, f) : f.cast(SQLDataType.VARCHAR);
+    }
+
+    @Override
+    public Field<String> byCodePoint(Field<String> f) {
+        return f.collate("C");
+    }
+
+    @Override
+    public Field<String> day(Field<Object> timestamp) {
+        return DSL.field("to_char({0}, 'YYYY-MM-DD')", String.class, timestamp);
+    }
+
+    @Override
+    public Field<String> hour(Field<Object> timestamp) {
+        return DSL.field("to_char({0}, 'HH24')", String.class, timestamp);
+    }
+
+    @Override
+    public Condition fullText(List<String> words) {
+        StringBuilder query = new StringBuilder();
+        for (String w : words) {
+            query.append(query.length() == 0 ? "" : " & ").append(w).append(":*");
+        }
+        return DSL.condition(DOCUMENT + " @@ to_tsquery('simple', {0})", DSL.val(query.toString()));
+    }
+
+    @Override
+    public Bulk beginBulk(Connection connection, long existing, boolean keepEmailIndex) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            // One writer at a time (ids follow the largest one); readers are not blocked.
+            s.execute("LOCK TABLE attendees IN SHARE ROW EXCLUSIVE MODE");
+        }
+        // Statement-level triggers fill the derived tables as rows arrive, and keep them in step on updates.
+        return new Bulk() {
+            @Override
+            public void written(long rows) {}
+
+            @Override
+            public void finish(long first, long last) throws SQLException {
+                try (Statement s = connection.createStatement()) {
+                    s.execute("ANALYZE attendees, attendee_interests, booth_visits");
+                }
+            }
+
+            @Override
+            public void beforeReplace(long id) {}
+
+            @Override
+            public void afterReplace(long id) {}
+        };
+    }
+
+    @Override
+    public void lockForMigration(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            ps.setLong(1, MIGRATION_LOCK);
+            ps.execute();
+        }
+    }
+
+    @Override
+    protected String tableExistsSql() {
+        return "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?";
+    }
+
+    @Override
+    public List<TableInfo> tables(Connection connection, List<String> names) throws SQLException {
+        Map<String, List<TableInfo.ColumnInfo>> columns = new LinkedHashMap<>();
+        names.forEach(n -> columns.put(n, new ArrayList<>()));
+        try (PreparedStatement ps = connection.prepareStatement("""
+                SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns
+                WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position""")) {
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    List<TableInfo.ColumnInfo> list = columns.get(rs.getString(1));
+                    if (list != null) {
+                        list.add(new TableInfo.ColumnInfo(rs.getString(2), rs.getString(3), "YES".equals(rs.getString(4))));
+                    }
+                }
+            }
+        }
+        List<TableInfo> tables = new ArrayList<>();
+        columns.forEach((table, list) -> {
+            if (!list.isEmpty()) {
+                tables.add(new TableInfo(table, list));
+            }
+        });
+        return tables;
+    }
+
+    @Override
+    public void beginReadOnly(Connection connection, Duration timeout) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("SET TRANSACTION READ ONLY");
+            s.execute("SET LOCAL statement_timeout = " + Math.max(1, timeout.toMillis()));
+        }
+    }
+
+    @Override
+    public boolean isTimeout(SQLException e) {
+        return "57014".equals(e.getSQLState());
+    }
+}

@@ -1,0 +1,265 @@
+package dev.attendees.sql.internal;
+
+import static org.jooq.impl.DSL.select;
+
+import dev.attendees.Attendee;
+import dev.attendees.store.TableInfo;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * SQLite: timestamps as text in the contract's format, FTS5 for full text, and row triggers for
+ * the derived tables, which bulk writes replace by set-based statements (one pass over the new
+ * rows in C, instead of a trigger call per row).
+ */
+public final class SqliteDialect extends Dialect {
+
+    private static final String TRIGGERS = "migrations/sqlite/triggers.sql";
+    private static final String INDEXES = "migrations/sqlite/indexes.sql";
+    private static final String EMAIL_INDEX = "attendees_email";
+    private static final List<String> INDEX_NAMES = Scripts.statements(Scripts.read(INDEXES)).stream()
+            .map(sql -> sql.replaceFirst("(?s)^CREATE INDEX IF NOT EXISTS (\\w+).*", "$1")).toList();
+
+    /** The page cache of a connection, in KiB as a negative number (SQLite's convention): 64 MiB. */
+    public static final int CACHE_KIB = -65_536;
+
+    /** The page cache during a bulk write: 256 MiB, so that index builds sort in memory. */
+    static final int BULK_CACHE_KIB = -262_144;
+
+    /** Rows per index that ANALYZE samples after a bulk write: {@value}. */
+    static final int ANALYSIS_LIMIT = 1_000;
+
+    /** A bulk write drops the secondary indexes after this many rows at least: {@value}. */
+    static final long DROP_INDEXES_AFTER = 50_000;
+    private static final List<String> TRIGGER_NAMES =
+            List.of("attendees_derived_insert", "attendees_derived_delete", "attendees_derived_update");
+
+    /** Fills the derived tables for the attendees with ids {@code ?1..?2}. */
+    private static final List<String> FILL = List.of(
+            """
+            INSERT INTO attendee_interests (attendee_id, position, interest)
+            SELECT a.id, j.key, j.value
+            FROM attendees a, json_each('[' || replace(json_quote(a.product_interests), ';', '","') || ']') j
+            WHERE a.id BETWEEN ?1 AND ?2 AND a.product_interests <> ''""",
+            """
+            INSERT INTO booth_visits (attendee_id, position, booth)
+            SELECT a.id, j.key, j.value
+            FROM attendees a, json_each('[' || replace(json_quote(a.booth_visited), ';', '","') || ']') j
+            WHERE a.id BETWEEN ?1 AND ?2 AND a.booth_visited <> ''""",
+            """
+            INSERT INTO attendees_fts (rowid, name, company, job_title)
+            SELECT id, name, company, job_title FROM attendees WHERE id BETWEEN ?1 AND ?2""");
+
+    /** Removes the derived rows of attendee {@code ?1} (the full-text entry needs its current values). */
+    private static final List<String> UNFILL = List.of(
+            """
+            INSERT INTO attendees_fts (attendees_fts, rowid, name, company, job_title)
+            SELECT 'delete', id, name, company, job_title FROM attendees WHERE id = ?1""",
+            "DELETE FROM attendee_interests WHERE attendee_id = ?1",
+            "DELETE FROM booth_visits WHERE attendee_id = ?1");
+
+    @Override
+    public String name() {
+        return "sqlite";
+    }
+
+    @Override
+    public SQLDialect jooq() {
+        return SQLDialect.SQLITE;
+    }
+
+    @Override
+    public Object timestamp(LocalDateTime time) {
+        return time == null ? null : Attendee.formatTimestamp(time);
+    }
+
+    @Override
+    public Field<Object> timestampParam(LocalDateTime time) {
+        return DSL.val((String) timestamp(time), SQLDataType.VARCHAR).coerce(Object.class);
+    }
+
+    @Override
+    public void bindTimestamp(PreparedStatement statement, int index, LocalDateTime time) throws SQLException {
+        statement.setString(index, time == null ? null : Attendee.formatTimestamp(time));
+    }
+
+    @Override
+    public Field<String> text(Field<?> f, boolean timestamp) {
+        return f.cast(SQLDataType.VARCHAR);
+    }
+
+    @Override
+    public Field<String> byCodePoint(Field<String> f) {
+        return f; // BINARY collation: UTF-8 byte order is code-point order
+    }
+
+    @Override
+    public Field<String> day(Field<Object> timestamp) {
+        return DSL.substring(timestamp.cast(SQLDataType.VARCHAR), 1, 10);
+    }
+
+    @Override
+    public Field<String> hour(Field<Object> timestamp) {
+        return DSL.substring(timestamp.cast(SQLDataType.VARCHAR), 12, 2);
+    }
+
+    @Override
+    public Condition fullText(List<String> words) {
+        StringBuilder match = new StringBuilder();
+        for (String w : words) {
+            match.append(match.length() == 0 ? "" : " ").append('"').append(w).append("\"*");
+        }
+        return Tables.ID.in(select(DSL.field(DSL.name("rowid"), Long.class)).from(DSL.table(DSL.name("attendees_fts")))
+                .where(DSL.condition("{0} MATCH {1}", DSL.table(DSL.name("attendees_fts")), DSL.val(match.toString()))));
+    }
+
+    @Override
+    public Bulk beginBulk(Connection connection, long existing, boolean keepEmailIndex) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            for (String trigger : TRIGGER_NAMES) {
+                s.execute("DROP TRIGGER IF EXISTS " + trigger);
+            }
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA cache_size = " + BULK_CACHE_KIB);
+        }
+        return new SqliteBulk(connection, existing, keepEmailIndex);
+    }
+
+    /**
+     * A bulk write: triggers are off from the start; once the write has added more rows than the
+     * table had (and at least {@value #DROP_INDEXES_AFTER}), the secondary indexes go too, and
+     * {@link #finish} builds them again from sorted data.
+     */
+    private static final class SqliteBulk implements Bulk {
+        private final Connection connection;
+        private final long threshold;
+        private final boolean keepEmailIndex;
+        private boolean indexesDropped;
+
+        SqliteBulk(Connection connection, long existing, boolean keepEmailIndex) {
+            this.connection = connection;
+            this.threshold = Math.max(DROP_INDEXES_AFTER, existing);
+            this.keepEmailIndex = keepEmailIndex;
+        }
+
+        @Override
+        public void written(long rows) throws SQLException {
+            if (!indexesDropped && rows > threshold) {
+                try (Statement s = connection.createStatement()) {
+                    for (String index : INDEX_NAMES) {
+                        if (!(keepEmailIndex && index.equals(EMAIL_INDEX))) {
+                            s.execute("DROP INDEX IF EXISTS " + index);
+                        }
+                    }
+                }
+                indexesDropped = true;
+            }
+        }
+
+        @Override
+        public void finish(long first, long last) throws SQLException {
+            if (first <= last) {
+                run(connection, FILL, first, last);
+            }
+            if (indexesDropped) {
+                try (Statement s = connection.createStatement()) {
+                    s.execute("PRAGMA threads = 2"); // the sorter of CREATE INDEX may use a helper thread
+                }
+                Scripts.run(connection, INDEXES);
+            }
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA cache_size = " + CACHE_KIB);
+                // Fresh statistics, from a sample: without them the planner drives broad filters through
+                // low-selectivity indexes (industry) and runs several times slower.
+                s.execute("PRAGMA analysis_limit = " + ANALYSIS_LIMIT);
+                s.execute("ANALYZE");
+            }
+            Scripts.run(connection, TRIGGERS);
+        }
+
+        @Override
+        public void beforeReplace(long id) throws SQLException {
+            run(connection, UNFILL, id, id);
+        }
+
+        @Override
+        public void afterReplace(long id) throws SQLException {
+            run(connection, FILL, id, id);
+        }
+    }
+
+    private static void run(Connection connection, List<String> statements, long first, long last) throws SQLException {
+        for (String sql : statements) {
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                ps.setLong(1, first);
+                if (sql.contains("?2")) {
+                    ps.setLong(2, last);
+                }
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    @Override
+    public void afterMigrations(Connection connection) throws SQLException {
+        Scripts.run(connection, INDEXES);
+        Scripts.run(connection, TRIGGERS);
+    }
+
+    @Override
+    public void lockForMigration(Connection connection) {
+        // The transaction began with BEGIN IMMEDIATE: it holds the database's write lock.
+    }
+
+    @Override
+    protected String tableExistsSql() {
+        return "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?";
+    }
+
+    @Override
+    public List<TableInfo> tables(Connection connection, List<String> names) throws SQLException {
+        List<TableInfo> tables = new ArrayList<>();
+        for (String table : names) {
+            List<TableInfo.ColumnInfo> columns = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "SELECT name, type, \"notnull\", pk FROM pragma_table_info(?) ORDER BY cid")) {
+                ps.setString(1, table);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        // An INTEGER PRIMARY KEY is the rowid: never NULL, whatever the declaration says.
+                        boolean notNull = rs.getInt(3) != 0 || rs.getInt(4) != 0;
+                        columns.add(new TableInfo.ColumnInfo(rs.getString(1), rs.getString(2), !notNull));
+                    }
+                }
+            }
+            if (!columns.isEmpty()) {
+                tables.add(new TableInfo(table, columns));
+            }
+        }
+        return tables;
+    }
+
+    @Override
+    public void beginReadOnly(Connection connection, Duration timeout) {
+        // The connection was opened read-only (SQLITE_OPEN_READONLY, query_only); the timeout is a cancel.
+    }
+
+    @Override
+    public boolean isTimeout(SQLException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("interrupted") || m.contains("SQLITE_INTERRUPT");
+    }
+}

