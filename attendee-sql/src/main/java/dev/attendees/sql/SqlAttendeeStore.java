@@ -45,7 +45,7 @@ import org.jooq.DSLContext;
  */
 public abstract sealed class SqlAttendeeStore implements AttendeeStore permits SqliteAttendeeStore, PostgresAttendeeStore {
 
-    /** The schema version this release creates and migrates to: {@value}. */
+    /** The schema version this release creates and migrates to (the number of migration scripts). */
     public static final int SCHEMA_VERSION = Migrations.LATEST;
 
     private final StoreCore core;
