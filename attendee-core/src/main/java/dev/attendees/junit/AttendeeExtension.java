@@ -71,9 +71,6 @@ public final class AttendeeExtension implements BeforeAllCallback, BeforeEachCal
 
     static final Namespace NAMESPACE = Namespace.create(AttendeeExtension.class);
 
-    /** The types that can be injected, for messages. */
-    private static final String SUPPORTED = "Attendee, List<Attendee>, Stream<Attendee> or AttendeeGenerator";
-
     @Override
     public void beforeAll(ExtensionContext context) {
         injectFields(context, null, context.getRequiredTestClass(), ModifierSupport::isStatic);
@@ -94,16 +91,21 @@ public final class AttendeeExtension implements BeforeAllCallback, BeforeEachCal
             if (Modifier.isFinal(field.getModifiers())) {
                 throw new ExtensionConfigurationException("@FakeAttendees " + where + " must not be final");
             }
-            Kind kind = Kind.of(field.getGenericType());
-            if (kind == null) {
+            Target target;
+            try {
+                target = Target.of(field.getGenericType(), context);
+            } catch (AttendeeException e) {
+                throw new ExtensionConfigurationException("@FakeAttendees " + where + ": " + e.getMessage(), e);
+            }
+            if (target == null) {
                 throw new ExtensionConfigurationException("@FakeAttendees cannot fill " + where + " of type "
-                        + field.getGenericType().getTypeName() + ": supported types are " + SUPPORTED);
+                        + field.getGenericType().getTypeName() + ": supported types are " + supported(context));
             }
             Settings settings = Settings.of(annotation(field)).over(classDefaults(context, field.getDeclaringClass()));
             Object value;
             try {
-                value = produce(context, settings, kind);
-            } catch (AttendeeException e) {
+                value = produce(context, settings, target);
+            } catch (AttendeeException | InjectionFailure e) {
                 throw new ExtensionConfigurationException("@FakeAttendees " + where + ": " + e.getMessage(), e);
             }
             try {
@@ -139,17 +141,22 @@ public final class AttendeeExtension implements BeforeAllCallback, BeforeEachCal
                 + parameterContext.getIndex() + ")" : "parameter at index " + parameterContext.getIndex())
                 + " of " + describe(executable);
         Type type = parameterContext.getParameter().getParameterizedType();
-        Kind kind = Kind.of(type);
-        if (kind == null) {
+        Target target;
+        try {
+            target = Target.of(type, extensionContext);
+        } catch (AttendeeException e) {
+            throw new ParameterResolutionException("@FakeAttendees on " + where + ": " + e.getMessage(), e);
+        }
+        if (target == null) {
             throw new ParameterResolutionException("@FakeAttendees cannot inject " + where + " of type "
-                    + type.getTypeName() + ": supported types are " + SUPPORTED);
+                    + type.getTypeName() + ": supported types are " + supported(extensionContext));
         }
         Settings settings = Settings.of(parameterContext.findAnnotation(FakeAttendees.class).orElse(null))
                 .over(Settings.of(annotation(executable)))
                 .over(classDefaults(extensionContext, executable.getDeclaringClass()));
         try {
-            return produce(extensionContext, settings, kind);
-        } catch (AttendeeException e) {
+            return produce(extensionContext, settings, target);
+        } catch (AttendeeException | InjectionFailure e) {
             throw new ParameterResolutionException("@FakeAttendees on " + where + ": " + e.getMessage(), e);
         }
     }
@@ -244,9 +251,24 @@ public final class AttendeeExtension implements BeforeAllCallback, BeforeEachCal
     }
 
     /** The value for one injection point: the next attendees of the generator its settings pick. */
-    static Object produce(ExtensionContext context, Settings settings, Kind kind) {
+    static Object produce(ExtensionContext context, Settings settings, Target target) {
         Slot slot = slot(context, settings);
-        return switch (kind) {
+        if (target.injector() != null) {
+            int count = settings.countOrDefault();
+            long from = slot.take(count);
+            AttendeeInjector.Injection injection;
+            try {
+                injection = target.injector().inject(target.type(), slot.generator, from, from + count);
+            } catch (Exception e) {
+                throw new InjectionFailure(target.injector().getClass().getSimpleName() + " failed: " + e.getMessage(), e);
+            }
+            if (injection.cleanup() != null) {
+                // JUnit closes AutoCloseable values of a store when its context ends.
+                context.getStore(NAMESPACE).put(new Object(), injection.cleanup());
+            }
+            return injection.value();
+        }
+        return switch (target.kind()) {
             case GENERATOR -> slot.generator;
             case ONE -> slot.generator.attendee(slot.take(1));
             case LIST -> {
@@ -325,6 +347,57 @@ public final class AttendeeExtension implements BeforeAllCallback, BeforeEachCal
             next += count;
             return from;
         }
+    }
+
+    /** What an injection point gets: one of the built-in kinds, or an injector's value. */
+    record Target(Kind kind, AttendeeInjector injector, Type type) {
+        static Target of(Type type, ExtensionContext context) {
+            Kind kind = Kind.of(type);
+            if (kind != null) {
+                return new Target(kind, null, type);
+            }
+            List<AttendeeInjector> claiming = injectors(context).stream().filter(i -> i.supports(type)).toList();
+            if (claiming.size() > 1) {
+                throw new dev.attendees.ConfigurationException("several injectors make " + type.getTypeName() + ": "
+                        + claiming.stream().map(i -> i.getClass().getName()).reduce((a, b) -> a + ", " + b).orElse("")
+                        + "; keep one of them on the class path");
+            }
+            return claiming.isEmpty() ? null : new Target(null, claiming.get(0), type);
+        }
+    }
+
+    /** An injector's failure, reported naming the injection point. */
+    static final class InjectionFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        InjectionFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The injectors on the test class's class path, found once per class loader and test run. */
+    @SuppressWarnings("unchecked")
+    static List<AttendeeInjector> injectors(ExtensionContext context) {
+        ClassLoader loader = context.getTestClass().map(Class::getClassLoader).filter(java.util.Objects::nonNull)
+                .orElseGet(() -> Thread.currentThread().getContextClassLoader());
+        ExtensionContext.Store root = context.getRoot().getStore(NAMESPACE);
+        String key = "injectors@" + System.identityHashCode(loader);
+        synchronized (root) {
+            List<AttendeeInjector> found = (List<AttendeeInjector>) root.get(key, List.class);
+            if (found == null) {
+                List<AttendeeInjector> loaded = new ArrayList<>();
+                java.util.ServiceLoader.load(AttendeeInjector.class, loader).forEach(loaded::add);
+                found = List.copyOf(loaded);
+                root.put(key, found);
+            }
+            return found;
+        }
+    }
+
+    private static String supported(ExtensionContext context) {
+        StringBuilder sb = new StringBuilder("Attendee, List<Attendee>, Stream<Attendee>, AttendeeGenerator");
+        injectors(context).forEach(i -> sb.append(", ").append(i.describe()));
+        return sb.toString();
     }
 
     /** The injectable types. */

@@ -391,7 +391,7 @@ class AttendeeExtensionTest {
         assertThat(failures.values()).allSatisfy(t -> assertThat(t).isInstanceOf(ParameterResolutionException.class));
         assertThat(failures.get("string")).hasMessage("@FakeAttendees cannot inject parameter 'name' (index 0) of "
                 + "WrongTypesTestCase.string() of type java.lang.String: supported types are Attendee, List<Attendee>, "
-                + "Stream<Attendee> or AttendeeGenerator");
+                + "Stream<Attendee>, AttendeeGenerator, Crowd (test), Contested (test)");
         assertThat(failures.get("list_of_strings")).hasMessageContaining("parameter 'names'")
                 .hasMessageContaining("java.util.List<java.lang.String>");
         assertThat(failures.get("raw_list")).hasMessageContaining("parameter 'attendees'").hasMessageContaining("of type java.util.List:");
@@ -424,6 +424,36 @@ class AttendeeExtensionTest {
                 .hasMessageContaining("field 'attendees'").hasMessageContaining("java.util.Set<dev.attendees.Attendee>");
         Throwable fin = failure(run(FinalFieldTestCase.class).testEvents().failed().stream().findFirst().orElseThrow());
         assertThat(fin).isInstanceOf(ExtensionConfigurationException.class).hasMessageContaining("must not be final");
+    }
+
+    // ---------------------------------------------------------------- injectors (AttendeeInjector)
+
+    static class InjectorTestCase {
+        @Test
+        void crowd(@FakeAttendees(count = 4, seed = 9) CrowdInjector.Crowd crowd, @FakeAttendees(seed = 9) Attendee next) {
+            assertThat(CrowdInjector.RELEASED).as("released only after the test").hasValue(0);
+            SEEN.put("crowd", List.of(crowd, next));
+        }
+
+        @Test
+        void contested(@FakeAttendees CrowdInjector.Contested contested) {}
+    }
+
+    @Test
+    void should_inject_what_an_injector_makes_and_release_it_after_the_test() {
+        CrowdInjector.RELEASED.set(0);
+        EngineExecutionResults results = run(InjectorTestCase.class);
+        results.testEvents().assertStatistics(s -> s.started(2).succeeded(1).failed(1));
+
+        List<Object> values = seen("crowd");
+        assertThat(((CrowdInjector.Crowd) values.get(0)).attendees()).isEqualTo(expected(9, 0, 4));
+        assertThat(values.get(1)).as("the next injection point continues after the crowd").isEqualTo(expected(9, 4, 5).get(0));
+        assertThat(CrowdInjector.RELEASED).hasValue(1);
+        assertThat(failure(results.testEvents().failed().stream().findFirst().orElseThrow()))
+                .isInstanceOf(ParameterResolutionException.class)
+                .hasMessageStartingWith("@FakeAttendees on parameter 'contested' (index 0) of InjectorTestCase.contested(): ")
+                .hasMessageContaining("several injectors make dev.attendees.junit.CrowdInjector$Contested")
+                .hasMessageContaining("dev.attendees.junit.CrowdInjector, dev.attendees.junit.CrowdInjector$Rival");
     }
 
     // ---------------------------------------------------------------- @AttendeeSource
