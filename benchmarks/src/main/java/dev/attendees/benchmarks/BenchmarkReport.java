@@ -321,7 +321,7 @@ public final class BenchmarkReport {
             s.append("| ").append(r.benchmark()).append(" | ").append(params(r.params())).append(" | ")
                     .append(mode(r.mode())).append(" | ").append(num(r.score())).append(" | ")
                     .append(Double.isNaN(r.error()) ? "—" : "± " + num(r.error())).append(" | ").append(r.unit())
-                    .append(" | ").append(r.count() > 0 ? rate(r.perSecond()) : "—").append(" |");
+                    .append(" | ").append(r.count() > 0 && !r.group().equals("SqlQueryBenchmark") ? rate(r.perSecond()) : "—").append(" |");
             if (loadKnown) {
                 double load = otherLoad(r, interference);
                 boolean high = load >= DISTURBED;
