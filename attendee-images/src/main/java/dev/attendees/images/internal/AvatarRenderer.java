@@ -118,9 +118,10 @@ public final class AvatarRenderer {
             g.dispose();
             return font;
         } catch (Exception | Error e) {
-            // The JDK reports a machine without fonts with errors (a plain Error, UnsatisfiedLinkError ...).
-            if (e instanceof VirtualMachineError vm) {
-                throw vm;
+            // A machine without fonts makes the JDK throw errors: InternalError ("Fontconfig head is
+            // null"), UnsatisfiedLinkError, a plain Error. Only a JVM out of memory or stack is beyond help.
+            if (e instanceof OutOfMemoryError || e instanceof StackOverflowError) {
+                throw (Error) e;
             }
             LOG.info("fonts unavailable ({}): avatars are drawn without initials", e.toString());
             return null;
