@@ -1,29 +1,19 @@
 package dev.attendees.images.internal;
 
-import dev.attendees.AttendeeException;
 import dev.attendees.Attendee;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Renders avatars to PNG bytes: {@link AvatarPainter} for the picture, {@link Initials} for the
- * badge, the JDK's PNG writer for the file (with no metadata chunk, so nothing in the bytes depends
- * on the time). Finds a font once; without any (a machine with no fonts installed) the badge
+ * badge, {@link Png} for the file (no metadata chunk, so nothing in the bytes depends on the time). Finds a font once; without any (a machine with no fonts installed) the badge
  * shows no letters and everything else is drawn as usual. Thread-safe.
  */
 public final class AvatarRenderer {
@@ -31,9 +21,6 @@ public final class AvatarRenderer {
 
     /** Fonts tried in order, the first installed one wins; then the JDK's logical sans-serif. */
     static final List<String> FONT_FAMILIES = List.of("DejaVu Sans", "Liberation Sans", "Noto Sans", "Arial", "Helvetica");
-
-    /** The PNG writer's compression quality: {@value} (deflate level 2, quick, within 10% of the smallest). */
-    static final float PNG_QUALITY = 0.75f;
 
     private static final Font FONT = findFont();
 
@@ -64,31 +51,12 @@ public final class AvatarRenderer {
 
     /** The attendee's avatar as PNG bytes; the same attendee always gives the same bytes. */
     public byte[] png(Attendee attendee) {
-        return encode(painter.paint(attendee, initials ? Initials.of(attendee, FONT) : ""));
+        return Png.encode(image(attendee));
     }
 
     /** The attendee's avatar as an image. */
     public BufferedImage image(Attendee attendee) {
         return painter.paint(attendee, initials ? Initials.of(attendee, FONT) : "");
-    }
-
-    private byte[] encode(BufferedImage image) {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        try {
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(PNG_QUALITY);
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(size * size / 2);
-            try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-                writer.setOutput(out);
-                writer.write(null, new IIOImage(image, null, null), param);
-            }
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new AttendeeException("cannot encode an avatar as PNG: " + e.getMessage(), e);
-        } finally {
-            writer.dispose();
-        }
     }
 
     /**
