@@ -240,10 +240,6 @@ public abstract class RemoteImageProvider implements ImageProvider {
         /** The provider; a missing key is a {@link ConfigurationException} naming its variable. */
         public abstract RemoteImageProvider build();
 
-        int imageSize() {
-            return imageSize;
-        }
-
         /** The resolved settings; the base URL from this builder, else {@code urlVariable}, else {@code defaultUrl}. */
         RemoteSettings settings(String urlVariable, String defaultUrl, int defaultPoolSize) {
             if (callTimeout.compareTo(connectTimeout) < 0) {

@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Renders avatars to PNG bytes: {@link AvatarPainter} for the picture, {@link Initials} for the
- * badge, {@link Png} for the file (no metadata chunk, so nothing in the bytes depends on the time). Finds a font once; without any (a machine with no fonts installed) the badge
- * shows no letters and everything else is drawn as usual. Thread-safe.
+ * badge, {@link Png} for the file (no metadata chunk, so nothing in the bytes depends on the
+ * time). Finds a font once; without any (a machine with no fonts installed) the badge shows no
+ * letters and everything else is drawn as usual. Thread-safe.
  */
 public final class AvatarRenderer {
     private static final Logger LOG = LoggerFactory.getLogger(AvatarRenderer.class);

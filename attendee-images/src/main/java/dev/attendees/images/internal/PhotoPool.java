@@ -1,10 +1,6 @@
 package dev.attendees.images.internal;
 
 import dev.attendees.ProviderException;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A service's photos as a pool of at most {@code maxSize}, fetched a page at a time and only as far
@@ -17,7 +13,7 @@ public final class PhotoPool {
     private final PhotoService service;
     private final ApiClient api;
     private final int maxSize;
-    private final Map<Integer, CompletableFuture<PhotoPage>> pages = new ConcurrentHashMap<>();
+    private final Memo<Integer, PhotoPage> pages = new Memo<>();
 
     public PhotoPool(PhotoService service, ApiClient api, int maxSize) {
         this.service = service;
@@ -51,23 +47,6 @@ public final class PhotoPool {
     }
 
     private PhotoPage page(int number) {
-        CompletableFuture<PhotoPage> mine = new CompletableFuture<>();
-        CompletableFuture<PhotoPage> known = pages.putIfAbsent(number, mine);
-        if (known == null) {
-            try {
-                mine.complete(service.page(api, number));
-            } catch (RuntimeException e) {
-                mine.completeExceptionally(e);
-            }
-            known = mine;
-        }
-        try {
-            return known.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw e;
-        }
+        return pages.get(number, () -> service.page(api, number));
     }
 }

@@ -17,8 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -58,7 +56,7 @@ public final class RemoteImages implements AutoCloseable {
     private final ExecutorService workers;
     private final ImageFolder.Registry folders = new ImageFolder.Registry();
     private final Map<Path, AttributionLog> credits = new ConcurrentHashMap<>();
-    private final Map<String, CompletableFuture<ImageDownloader.Cached>> photos = new ConcurrentHashMap<>();
+    private final Memo<String, ImageDownloader.Cached> photos = new Memo<>();
     private final LongAdder remote = new LongAdder();
     private final LongAdder avatars = new LongAdder();
     private final Map<String, LongAdder> reasons = new ConcurrentHashMap<>();
@@ -185,26 +183,11 @@ public final class RemoteImages implements AutoCloseable {
     /** The photo in the cache: downloaded (and its use reported to the service) once per run. */
     private ImageDownloader.Cached photo(RemotePhoto photo, ImageFolder folder) {
         String key = name + ":" + photo.id() + ":" + imageSize;
-        CompletableFuture<ImageDownloader.Cached> mine = new CompletableFuture<>();
-        CompletableFuture<ImageDownloader.Cached> known = photos.putIfAbsent(folder.dir() + "\u0000" + key, mine);
-        if (known == null) {
-            try {
-                ImageDownloader.Cached cached = downloader.fetch(photo.image(), key, folder.cacheDir());
-                service.used(api, photo);
-                mine.complete(cached);
-            } catch (RuntimeException e) {
-                mine.completeExceptionally(e);
-            }
-            known = mine;
-        }
-        try {
-            return known.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw e;
-        }
+        return photos.get(folder.dir() + "\u0000" + key, () -> {
+            ImageDownloader.Cached cached = downloader.fetch(photo.image(), key, folder.cacheDir());
+            service.used(api, photo);
+            return cached;
+        });
     }
 
     private String avatar(Attendee attendee, ImageFolder folder, String reason) {

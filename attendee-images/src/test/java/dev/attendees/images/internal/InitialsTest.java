@@ -5,30 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.attendees.Attendee;
 import java.awt.Font;
 import java.util.List;
+import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
 
 class InitialsTest {
-    private static final Font LATIN_ONLY = new Font("DejaVu Sans", Font.BOLD, 16) {
-        private static final long serialVersionUID = 1L;
+    private static final Font LATIN_ONLY = font(c -> c <= 0x24F);
+    private static final Font EVERYTHING = font(c -> true);
 
-        @Override
-        public int canDisplayUpTo(String text) {
-            for (int i = 0; i < text.length(); i++) {
-                if (text.charAt(i) > 0x24F) {
-                    return i;
+    /** A font that can draw the characters {@code drawable} accepts, whatever this machine has installed. */
+    private static Font font(IntPredicate drawable) {
+        return new Font("DejaVu Sans", Font.BOLD, 16) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public int canDisplayUpTo(String text) {
+                for (int i = 0; i < text.length(); i++) {
+                    if (!drawable.test(text.charAt(i))) {
+                        return i;
+                    }
                 }
+                return -1;
             }
-            return -1;
-        }
-    };
-    private static final Font EVERYTHING = new Font("DejaVu Sans", Font.BOLD, 16) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int canDisplayUpTo(String text) {
-            return -1;
-        }
-    };
+        };
+    }
 
     private static Attendee person(String name, String email) {
         return new Attendee(1, name, email, null, "Event", null, null, null, null, List.of(), List.of(), "", null);
