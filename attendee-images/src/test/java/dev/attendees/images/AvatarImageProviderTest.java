@@ -210,6 +210,18 @@ class AvatarImageProviderTest extends AbstractImageProviderContractTest {
     }
 
     @Test
+    void should_refuse_an_images_file_in_the_way_naming_it() throws IOException {
+        Path out = Files.createDirectories(temp.resolve("file-in-the-way"));
+        Files.writeString(out.resolve("images"), "not a folder");
+
+        try (AvatarImageProvider avatars = AvatarImageProvider.create()) {
+            assertThatThrownBy(() -> avatars.imageFor(attendees(1).get(0), out))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessage(out.resolve("images") + " is a file, not a folder; remove it or write somewhere else");
+        }
+    }
+
+    @Test
     void should_remove_an_older_image_of_another_type_for_the_same_attendee() throws IOException {
         Path out = Files.createDirectories(temp.resolve("rerun"));
         Attendee attendee = attendees(1).get(0);

@@ -66,18 +66,22 @@ public final class ApiClient {
     }
 
     private JsonNode once(HttpUrl url, boolean parse) {
+        Request.Builder builder = new Request.Builder().url(url).header("Accept", "application/json");
+        if (sameOrigin(url)) {
+            credentials.forEach(h -> builder.header(h.getFirst(), h.getSecond()));
+        }
+        Request request = builder.build();
         for (int round = 1; ; round++) {
             gate.acquire();
-            Request.Builder request = new Request.Builder().url(url).header("Accept", "application/json");
-            if (sameOrigin(url)) {
-                credentials.forEach(h -> request.header(h.getFirst(), h.getSecond()));
-            }
             Response response;
             try {
-                response = client.newCall(request.build()).execute();
+                response = client.newCall(request).execute();
             } catch (IOException e) {
                 gate.release(null);
                 throw Failures.io(provider, url, e);
+            } catch (RuntimeException e) {
+                gate.release(null);
+                throw e;
             }
             try (response) {
                 gate.release(response);

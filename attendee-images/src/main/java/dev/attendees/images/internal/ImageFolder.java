@@ -104,14 +104,6 @@ public final class ImageFolder {
         return relativePath(id, type);
     }
 
-    /** Copies {@code source} (a cached download) as attendee {@code id}'s image; returns its relative path. */
-    public String copy(long id, ImageType type, Path source) {
-        Path target = dir.resolve(fileName(id, type));
-        atomically(dir, target, out -> Files.copy(source, out));
-        removeOtherTypes(id, type);
-        return relativePath(id, type);
-    }
-
     /** The content every writer of a file gives. */
     @FunctionalInterface
     public interface Content {
@@ -168,9 +160,12 @@ public final class ImageFolder {
             if (Files.isSymbolicLink(folder) || Files.exists(folder)) {
                 Path real = folder.toRealPath();
                 Files.createDirectories(outputDir);
-                if (!real.startsWith(outputDir.toRealPath()) || !Files.isDirectory(real)) {
+                if (!real.startsWith(outputDir.toRealPath())) {
                     throw new ConfigurationException(folder + " is a link to " + real + ", outside the output folder "
                             + outputDir + "; remove it or write somewhere else");
+                }
+                if (!Files.isDirectory(real)) {
+                    throw new ConfigurationException(folder + " is a file, not a folder; remove it or write somewhere else");
                 }
                 return folder;
             }

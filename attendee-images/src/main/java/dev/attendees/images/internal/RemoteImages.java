@@ -9,10 +9,13 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +28,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
-import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +62,8 @@ public final class RemoteImages implements AutoCloseable {
     private final LongAdder remote = new LongAdder();
     private final LongAdder avatars = new LongAdder();
     private final Map<String, LongAdder> reasons = new ConcurrentHashMap<>();
+    private final LongAdder skipped = new LongAdder();
+    private volatile String lastFailure;
     private final int imageSize;
     private volatile boolean closed;
 
@@ -97,15 +101,12 @@ public final class RemoteImages implements AutoCloseable {
     }
 
     private static OkHttpClient client(RemoteSettings s) {
+        // Calls are synchronous on our workers, which bound the concurrency; no HTTPS-to-HTTP redirects.
         OkHttpClient.Builder b = s.client() != null ? s.client().newBuilder() : new OkHttpClient.Builder();
-        Dispatcher dispatcher = new Dispatcher();
-        dispatcher.setMaxRequests(s.maxConcurrency());
-        dispatcher.setMaxRequestsPerHost(s.maxConcurrency());
         return b.connectTimeout(s.connectTimeout())
                 .readTimeout(s.readTimeout())
                 .callTimeout(s.callTimeout())
                 .followSslRedirects(false)
-                .dispatcher(s.client() != null ? s.client().dispatcher() : dispatcher)
                 .addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
                         .header("User-Agent", "attendees (+https://github.com/attendees-dev/attendees)").build()))
                 .build();
@@ -152,13 +153,16 @@ public final class RemoteImages implements AutoCloseable {
             throw new IllegalStateException(name + " image provider is closed");
         }
         if (!breaker.tryAcquirePermission()) {
-            return avatar(attendee, folder, name + " failed too often; left alone for a while");
+            // After repeated failures the service is left alone for a while: same cause, no new attempt.
+            skipped.increment();
+            String last = lastFailure;
+            return avatar(attendee, folder, last != null ? last : name + " failed repeatedly");
         }
         long start = System.nanoTime();
         try {
             RemotePhoto photo = pool.photoFor(attendee.id());
             ImageDownloader.Cached cached = photo(photo, folder);
-            String path = folder.copy(attendee.id(), cached.type(), cached.file());
+            String path = folder.write(attendee.id(), cached.type(), read(cached));
             breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             credits(folder).add(attendee.id(), path, photo);
             remote.increment();
@@ -168,6 +172,7 @@ public final class RemoteImages implements AutoCloseable {
             return avatar(attendee, folder, e.getMessage());
         } catch (ProviderException e) {
             breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
+            lastFailure = e.getMessage();
             return avatar(attendee, folder, e.getMessage());
         } catch (AttendeeException e) {
             // The output folder cannot be written: not this attendee's problem, the run's.
@@ -176,7 +181,8 @@ public final class RemoteImages implements AutoCloseable {
         } catch (RuntimeException e) {
             // A service answering in an unexpected shape must not stop the run either.
             breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
-            return avatar(attendee, folder, name + ": unexpected answer (" + e.getClass().getSimpleName() + ")");
+            lastFailure = name + ": unexpected answer (" + e.getClass().getSimpleName() + ")";
+            return avatar(attendee, folder, lastFailure);
         }
     }
 
@@ -188,6 +194,16 @@ public final class RemoteImages implements AutoCloseable {
             service.used(api, photo);
             return cached;
         });
+    }
+
+    /** A cached photo's bytes; a file gone missing (someone cleaned the cache) is this attendee's failure only. */
+    private byte[] read(ImageDownloader.Cached cached) {
+        try {
+            return Files.readAllBytes(cached.file());
+        } catch (IOException e) {
+            throw new ProviderException(name + ": cannot read the cached photo " + cached.file().getFileName() + " ("
+                    + e.getClass().getSimpleName() + ")", false, e);
+        }
     }
 
     private String avatar(Attendee attendee, ImageFolder folder, String reason) {
@@ -214,8 +230,14 @@ public final class RemoteImages implements AutoCloseable {
             origins.put("avatar", avatars.sum());
         }
         List<String> notes = new ArrayList<>();
-        reasons.forEach((reason, n) -> notes.add(String.format(Locale.ROOT, "%,d attendee%s got avatars: %s",
-                n.sum(), n.sum() == 1 ? "" : "s", reason)));
+        reasons.entrySet().stream()
+                .sorted(Map.Entry.<String, LongAdder>comparingByValue(Comparator.comparingLong(LongAdder::sum)).reversed())
+                .forEach(e -> notes.add(String.format(Locale.ROOT, "%,d attendee%s got avatars: %s",
+                        e.getValue().sum(), e.getValue().sum() == 1 ? "" : "s", e.getKey())));
+        if (skipped.sum() > 0) {
+            notes.add(String.format(Locale.ROOT, "%s: after repeated failures, %,d of them without a new attempt", name,
+                    skipped.sum()));
+        }
         notes.addAll(gate.notes());
         if (downloader.downloaded() + downloader.fromCache() > 0) {
             notes.add(String.format(Locale.ROOT, "%s: %,d photo%s downloaded, %,d from the cache (images/%s)", name,
@@ -245,7 +267,6 @@ public final class RemoteImages implements AutoCloseable {
             credits.forEach((dir, log) -> log.writeTo(dir));
         } finally {
             if (ownsClient) {
-                client.dispatcher().executorService().shutdown();
                 client.connectionPool().evictAll();
             }
         }
