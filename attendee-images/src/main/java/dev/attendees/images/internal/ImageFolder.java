@@ -7,16 +7,16 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The {@code images/} folder under an output folder, and the only place this module writes files.
@@ -32,15 +32,16 @@ public final class ImageFolder {
     /** The download cache's name under {@link #NAME}. */
     public static final String CACHE = ".cache";
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final Path outputDir;
     private final Path dir;
+    /** Whether the folder held images before this run; if not, no older image can be in the way. */
+    private final boolean hadImages;
     private volatile Path cacheDir;
 
     private ImageFolder(Path outputDir, Path dir) {
         this.outputDir = outputDir;
         this.dir = dir;
+        this.hadImages = holdsImages(dir);
     }
 
     /**
@@ -112,19 +113,18 @@ public final class ImageFolder {
 
     /**
      * Writes {@code target} (a file directly inside {@code folder}) through a hidden temporary file
-     * and an atomic rename; the result is readable by all ({@code rw-r--r--}). A symbolic link at
-     * {@code target} is replaced, never followed.
+     * and an atomic rename. The file gets ordinary permissions ({@code rw-rw-rw-} less the umask,
+     * {@code rw-r--r--} usually). A symbolic link at {@code target} is replaced, never followed;
+     * the temporary file is created new ({@code O_EXCL}), so nothing planted under its name is
+     * written through either.
      */
     public static void atomically(Path folder, Path target, Content content) {
         Path temporary = folder.resolve("." + target.getFileName() + "."
-                + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
                     StandardOpenOption.CREATE_NEW, LinkOption.NOFOLLOW_LINKS);
                     OutputStream out = Channels.newOutputStream(channel)) {
-                if (temporary.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                    Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
-                }
                 content.writeTo(out);
             }
             try {
@@ -142,6 +142,9 @@ public final class ImageFolder {
     }
 
     private void removeOtherTypes(long id, ImageType kept) {
+        if (!hadImages) {
+            return;
+        }
         for (ImageType t : ImageType.values()) {
             if (t != kept) {
                 deleteQuietly(dir.resolve(fileName(id, t)));
@@ -173,6 +176,14 @@ public final class ImageFolder {
             return folder;
         } catch (IOException e) {
             throw new AttendeeException("cannot create " + folder + ": " + describe(e), e);
+        }
+    }
+
+    private static boolean holdsImages(Path dir) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.{jpg,png,webp}")) {
+            return files.iterator().hasNext();
+        } catch (IOException e) {
+            return true;
         }
     }
 
