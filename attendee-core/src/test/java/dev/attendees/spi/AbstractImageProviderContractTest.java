@@ -60,12 +60,7 @@ public abstract class AbstractImageProviderContractTest {
         Path out = outputDir();
         List<Attendee> attendees = attendees(12);
         try (ImageProvider provider = provider()) {
-            List<String> paths = provider.imagesFor(attendees, out);
-
-            assertThat(paths).hasSize(attendees.size()).doesNotHaveDuplicates();
-            for (String path : paths) {
-                assertImage(out, path);
-            }
+            assertImages(out, provider.imagesFor(attendees, out), attendees.size());
         }
     }
 
@@ -98,12 +93,7 @@ public abstract class AbstractImageProviderContractTest {
                 new Attendee(10, "\uD83D\uDE00 Zoë O'Brien-Ñúñez", "zoe@example.com", "Ü", "Événement", null, null,
                         null, null, List.of(), List.of(), "", null));
         try (ImageProvider provider = provider()) {
-            List<String> paths = provider.imagesFor(odd, out);
-
-            assertThat(paths).hasSize(odd.size()).doesNotHaveDuplicates();
-            for (String path : paths) {
-                assertImage(out, path);
-            }
+            assertImages(out, provider.imagesFor(odd, out), odd.size());
         }
     }
 
@@ -170,6 +160,14 @@ public abstract class AbstractImageProviderContractTest {
             assertThat(provider.report().origins()).isNotEmpty();
             assertThat(provider.report().origins().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(8);
             assertThat(provider.name()).isNotBlank();
+        }
+    }
+
+    /** {@code count} different paths, each an image as {@link #assertImage} checks. */
+    protected static void assertImages(Path outputDir, List<String> paths, int count) throws IOException {
+        assertThat(paths).hasSize(count).doesNotHaveDuplicates();
+        for (String path : paths) {
+            assertImage(outputDir, path);
         }
     }
 
