@@ -105,7 +105,7 @@ class GenerateCommandTest {
         "--count 2000000000000|--count must be at most 1000000000000",
         "--count 10 --format xml|unknown format 'xml'",
         "--count 10 --hours 18:00-08:00|open (18:00) must be before close (08:00)",
-        "--count 10 --images avatar|--images avatar is not available yet",
+        "--count 10 --images gravatar|--images must be one of none, avatar, unsplash, generated-photos, randomuser, was 'gravatar'",
         "--count 10 --llm gemini|--llm must be one of none, openai, anthropic, ollama, was 'gemini'",
         "--count 10 --db mysql://localhost/events|--db: unsupported database mysql://localhost/events",
         "--count ten|Invalid value for option '--count'",
