@@ -33,6 +33,7 @@ import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
@@ -66,6 +67,11 @@ public final class LlmClient {
     private final AtomicLong outputTokens = new AtomicLong();
 
     public LlmClient(LlmSettings settings, String name) {
+        this(settings, name, Clock.systemUTC());
+    }
+
+    /** With the clock the circuit breaker's wait is measured on (tests move it). */
+    LlmClient(LlmSettings settings, String name, Clock clock) {
         this.settings = settings;
         this.model = model(settings);
         IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(
@@ -96,6 +102,7 @@ public final class LlmClient {
                 .failureRateThreshold(60)
                 .waitDurationInOpenState(Duration.ofSeconds(30))
                 .permittedNumberOfCallsInHalfOpenState(2)
+                .clock(clock)
                 // Rate limits are not failures of the server: the retry waits them out.
                 .recordException(t -> retriable(t) && status(t) != 429)
                 .build());
@@ -198,11 +205,6 @@ public final class LlmClient {
         String text = response.aiMessage() == null || response.aiMessage().text() == null ? "" : response.aiMessage().text();
         boolean truncated = response.finishReason() == dev.langchain4j.model.output.FinishReason.LENGTH;
         return new Reply(text, in, out, truncated);
-    }
-
-    /** Whether the circuit breaker currently refuses calls. */
-    public boolean open() {
-        return breaker.getState() == CircuitBreaker.State.OPEN || breaker.getState() == CircuitBreaker.State.FORCED_OPEN;
     }
 
     /** HTTP calls made, retries included. */
