@@ -333,12 +333,15 @@ public final class LlmClient {
         return "no details";
     }
 
-    /** Removes the key and anything that looks like one from text that may be shown or logged. */
+    /**
+     * Text from a server or an exception made fit to show or log: the key and anything that looks
+     * like one removed, control and text-direction characters escaped, on one line.
+     */
     String redact(String text) {
         String out = text;
         if (settings.apiKey() != null && !settings.apiKey().isEmpty()) {
             out = out.replace(settings.apiKey(), "***");
         }
-        return KEY_LIKE.matcher(out).replaceAll("$1***");
+        return Escape.oneLine(KEY_LIKE.matcher(out).replaceAll("$1***"));
     }
 }
