@@ -52,7 +52,7 @@ public final class LlmClient {
     private static final Pattern KEY_LIKE = Pattern.compile("(sk-[A-Za-z0-9_\\-]{4})[A-Za-z0-9_\\-]{4,}");
 
     /** A reply: its text and the tokens it cost. */
-    public record Reply(String text, long inputTokens, long outputTokens, boolean truncated) {}
+    public record Reply(String text, long inputTokens, long outputTokens) {}
 
     private final LlmSettings settings;
     private final ChatModel model;
@@ -61,7 +61,6 @@ public final class LlmClient {
     private final RateLimiter limiter;
     private final Bulkhead bulkhead;
     private final AtomicLong calls = new AtomicLong();
-    private final AtomicLong failedCalls = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong inputTokens = new AtomicLong();
     private final AtomicLong outputTokens = new AtomicLong();
@@ -159,11 +158,6 @@ public final class LlmClient {
         };
     }
 
-    /** The settings. */
-    public LlmSettings settings() {
-        return settings;
-    }
-
     /**
      * Asks the model once (retrying transient failures as configured).
      *
@@ -182,12 +176,7 @@ public final class LlmClient {
         ChatRequest chat = request.build();
         Supplier<ChatResponse> call = () -> {
             calls.incrementAndGet();
-            try {
-                return model.chat(chat);
-            } catch (RuntimeException e) {
-                failedCalls.incrementAndGet();
-                throw e;
-            }
+            return model.chat(chat);
         };
         Supplier<ChatResponse> guarded = Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker,
                 RateLimiter.decorateSupplier(limiter, Bulkhead.decorateSupplier(bulkhead, call))));
@@ -203,18 +192,12 @@ public final class LlmClient {
         inputTokens.addAndGet(in);
         outputTokens.addAndGet(out);
         String text = response.aiMessage() == null || response.aiMessage().text() == null ? "" : response.aiMessage().text();
-        boolean truncated = response.finishReason() == dev.langchain4j.model.output.FinishReason.LENGTH;
-        return new Reply(text, in, out, truncated);
+        return new Reply(text, in, out);
     }
 
     /** HTTP calls made, retries included. */
     public long calls() {
         return calls.get();
-    }
-
-    /** HTTP calls that failed. */
-    public long failedCalls() {
-        return failedCalls.get();
     }
 
     /** Retries made. */

@@ -314,11 +314,6 @@ public final class RecordRun implements AutoCloseable {
         }
     }
 
-    /** The client, for tests and reports. */
-    public LlmClient client() {
-        return client;
-    }
-
     @Override
     public void close() {
         pool.shutdownNow();

@@ -52,11 +52,6 @@ public final class RunRegistry {
         return domainOwners.get(domain);
     }
 
-    /** Whether an e-mail or the person is taken. */
-    public synchronized boolean taken(String email, String name, String company) {
-        return emails.contains(email) || people.contains(personKey(name, company));
-    }
-
     /**
      * Accepts an attendee if neither its e-mail nor its name + company is taken and its company's
      * domain, industry and size agree with what the run accepted before, and registers its company
