@@ -43,6 +43,37 @@ class RecordRunTest {
     }
 
     @Test
+    void should_ask_nothing_for_an_empty_range_and_one_call_for_one_record() {
+        try (FakeLlmServer server = FakeLlmServer.builder().start()) {
+            LlmSettings settings = LlmSettings.builder().baseUrl(server.baseUrl(LlmProvider.OPENAI)).build();
+            GenerationOptions options = AttendeeGenerator.builder().event("KubeCon").seed(1).build().options();
+            try (RecordRun run = new RecordRun(settings, options, null)) {
+                assertThat(run.generate(7, 7)).isEmpty();
+                assertThat(server.calls()).isZero();
+
+                assertThat(run.generate(7, 8)).singleElement().satisfies(a -> assertThat(a.id()).isEqualTo(8));
+                assertThat(server.calls()).isEqualTo(1);
+                assertThat(server.log().get(0).body()).contains("Write exactly 1 new attendees");
+            }
+        }
+    }
+
+    @Test
+    void should_split_ranges_into_full_batches_and_one_remainder() {
+        try (FakeLlmServer server = FakeLlmServer.builder().start()) {
+            LlmSettings settings = LlmSettings.builder().baseUrl(server.baseUrl(LlmProvider.OPENAI)).batchSize(20).build();
+            GenerationOptions options = AttendeeGenerator.builder().event("KubeCon").seed(1).build().options();
+            try (RecordRun run = new RecordRun(settings, options, null)) {
+                assertThat(run.generate(0, 60)).hasSize(60);
+                assertThat(server.calls()).as("an exact multiple: three full batches").isEqualTo(3);
+                assertThat(run.generate(60, 101)).hasSize(41);
+                assertThat(server.log().subList(3, 6)).extracting(c -> c.body().replaceAll("(?s).*Write exactly (\\d+) new.*", "$1"))
+                        .containsExactlyInAnyOrder("20", "20", "1");
+            }
+        }
+    }
+
+    @Test
     void should_call_the_model_again_once_the_circuit_breakers_wait_is_over() {
         // Five failed calls open the breaker; the server then recovers.
         try (FakeLlmServer server = FakeLlmServer.builder().faults(FaultPlan.sequence(Fault.SERVER_ERROR, Fault.SERVER_ERROR,
