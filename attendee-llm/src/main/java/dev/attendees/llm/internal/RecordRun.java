@@ -121,6 +121,9 @@ public final class RecordRun implements AutoCloseable {
         long runStart = -1;
         for (long i = from; i <= to; i++) {
             Checkpoint.Entry done = i < to && checkpoint != null ? checkpoint.restored().get(i) : null;
+            if (done != null && !settings.fallbackToOffline() && !done.origin().equals(origin)) {
+                done = null;   // an earlier run's fallback record, but this run wants the model's only
+            }
             if (done != null) {
                 out[(int) (i - from)] = done.attendee().withId(i + 1);
                 count(done.origin(), 1);
