@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -111,7 +112,7 @@ final class LlmOptions {
             throw new ConfigurationException("--llm must be one of " + String.join(", ", PROVIDERS) + ", was '" + llm + "'");
         }
         if (!enabled()) {
-            String stray = first(recordOptions(), profileOptions(), sharedOptions());
+            String stray = first(Stream.of(recordOptions(), profileOptions(), sharedOptions()).flatMap(List::stream).toList());
             if (stray != null) {
                 throw new ConfigurationException(stray + " needs --llm openai, anthropic or ollama");
             }
@@ -180,9 +181,8 @@ final class LlmOptions {
                 price != null ? "--llm-price" : null, noSchema ? "--llm-no-schema" : null, noFallback ? "--llm-no-fallback" : null);
     }
 
-    @SafeVarargs
-    private static String first(List<String>... groups) {
-        return Arrays.stream(groups).flatMap(List::stream).filter(Objects::nonNull).findFirst().orElse(null);
+    private static String first(List<String> options) {
+        return options.stream().filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     /** The run's output is safely written: the record mode's checkpoint is no longer needed. */
