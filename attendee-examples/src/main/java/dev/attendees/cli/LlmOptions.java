@@ -13,9 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -109,9 +112,7 @@ final class LlmOptions {
             throw new ConfigurationException("--llm must be one of " + String.join(", ", PROVIDERS) + ", was '" + llm + "'");
         }
         if (!enabled()) {
-            String stray = llmBaseUrl != null ? "--llm-base-url" : llmModel != null ? "--llm-model" : mode != null ? "--llm-mode"
-                    : concurrency != null ? "--llm-concurrency" : batchSize != null ? "--llm-batch-size"
-                    : checkpoint != null ? "--llm-checkpoint" : null;
+            String stray = first(Stream.of(recordOptions(), profileOptions(), sharedOptions()).flatMap(List::stream).toList());
             if (stray != null) {
                 throw new ConfigurationException(stray + " needs --llm openai, anthropic or ollama");
             }
@@ -120,6 +121,10 @@ final class LlmOptions {
         String m = mode == null ? "record" : mode.toLowerCase(Locale.ROOT);
         if (!MODES.contains(m)) {
             throw new ConfigurationException("--llm-mode must be record or profile, was '" + mode + "'");
+        }
+        String misplaced = m.equals("record") ? first(profileOptions()) : first(recordOptions());
+        if (misplaced != null) {
+            throw new ConfigurationException(misplaced + " is for --llm-mode " + (m.equals("record") ? "profile" : "record"));
         }
         LlmSettings settings = settings(LlmProvider.fromName(provider));
         if (m.equals("record")) {
@@ -154,6 +159,30 @@ final class LlmOptions {
         }
         builder.profile(profile);
         builder.source(designer.source());
+    }
+
+    /** Options given that only record mode uses, by name (null when not given). */
+    private List<String> recordOptions() {
+        return Arrays.asList(concurrency != null ? "--llm-concurrency" : null, batchSize != null ? "--llm-batch-size" : null,
+                checkpoint != null ? "--llm-checkpoint" : null);
+    }
+
+    /** Options given that only profile mode uses. */
+    private List<String> profileOptions() {
+        return Arrays.asList(cache != null ? "--llm-cache" : null, refresh ? "--llm-refresh" : null,
+                saveProfile != null ? "--llm-save-profile" : null);
+    }
+
+    /** Options given that both modes use. */
+    private List<String> sharedOptions() {
+        return Arrays.asList(llmBaseUrl != null ? "--llm-base-url" : null, llmModel != null ? "--llm-model" : null,
+                mode != null ? "--llm-mode" : null, timeoutSeconds != null ? "--llm-timeout" : null,
+                maxAttempts != null ? "--llm-max-attempts" : null, requestsPerMinute != null ? "--llm-rpm" : null,
+                price != null ? "--llm-price" : null, noSchema ? "--llm-no-schema" : null, noFallback ? "--llm-no-fallback" : null);
+    }
+
+    private static String first(List<String> options) {
+        return options.stream().filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     /** The run's output is safely written: the record mode's checkpoint is no longer needed. */

@@ -111,7 +111,11 @@ class LlmCommandTest {
                 new String[] {"--llm", "openai", "--llm-mode", "profile", "--event", "X", "--event-type", "fintech"},
                 new String[] {"--llm", "openai", "--llm-concurrency", "0"},
                 new String[] {"--llm", "openai", "--llm-price", "1"},
-                new String[] {"--llm", "openai", "--llm-base-url", "localhost:8000"})) {
+                new String[] {"--llm", "openai", "--llm-base-url", "localhost:8000"},
+                new String[] {"--llm-timeout", "30"},
+                new String[] {"--llm-no-fallback"},
+                new String[] {"--llm", "openai", "--llm-cache", "profiles"},
+                new String[] {"--llm", "openai", "--llm-mode", "profile", "--event", "X", "--llm-checkpoint", "c"})) {
             List<String> argv = new java.util.ArrayList<>(List.of("generate", "--count", "10"));
             argv.addAll(List.of(args));
             GenerateCommandTest.Result r = GenerateCommandTest.run(argv.toArray(new String[0]));
@@ -126,7 +130,11 @@ class LlmCommandTest {
                 "attendees: --llm-mode profile designs the event's profile itself; leave out --event-type",
                 "attendees: --llm-concurrency: LLM concurrency must be between 1 and 256, was 0",
                 "attendees: --llm-price needs two numbers IN,OUT (dollars per million tokens), was [1.0]",
-                "attendees: --llm-base-url: LLM base URL must be an http(s) URL such as http://localhost:8000/v1, was 'localhost:8000'");
+                "attendees: --llm-base-url: LLM base URL must be an http(s) URL such as http://localhost:8000/v1, was 'localhost:8000'",
+                "attendees: --llm-timeout needs --llm openai, anthropic or ollama",
+                "attendees: --llm-no-fallback needs --llm openai, anthropic or ollama",
+                "attendees: --llm-cache is for --llm-mode profile",
+                "attendees: --llm-checkpoint is for --llm-mode record");
     }
 
     @Test

@@ -413,7 +413,7 @@ public final class LlmSettings {
          * Resolves the key, base URL and model, and builds the settings.
          *
          * @throws ConfigurationException in one sentence naming the missing variable when a key is
-         *     needed and not set
+         *     needed and not set, or the variable whose key has characters no HTTP header carries
          */
         public LlmSettings build() {
             String url = baseUrl;
@@ -430,6 +430,11 @@ public final class LlmSettings {
             if (key == null && provider.keyVariable() != null) {
                 String fromEnv = environment.apply(provider.keyVariable());
                 key = fromEnv == null || fromEnv.isBlank() ? null : fromEnv.strip();
+            }
+            if (key != null && !key.matches("[\\x21-\\x7E]+")) {
+                // The JDK's HTTP client would refuse it quoting the whole header, key included.
+                throw new ConfigurationException((apiKey != null ? "the API key" : provider.keyVariable())
+                        + " holds characters an HTTP header cannot carry; check its value");
             }
             boolean publicEndpoint = url.equals(provider.defaultBaseUrl());
             if (key == null && provider == LlmProvider.ANTHROPIC) {

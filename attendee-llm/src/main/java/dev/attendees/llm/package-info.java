@@ -17,7 +17,9 @@
  *         .event("KubeCon Europe 2026")
  *         .source(LlmRecordSource.factory(settings))
  *         .build();
- * List<Attendee> attendees = generator.generate(100);
+ * try (RecordSource source = generator.source()) {     // releases the source's threads
+ *     List<Attendee> attendees = generator.generate(100);
+ * }
  * }</pre>
  *
  * See {@code docs/llm.md} and {@code docs/prompts.md}.

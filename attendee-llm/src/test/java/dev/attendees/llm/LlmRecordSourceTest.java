@@ -215,8 +215,10 @@ class LlmRecordSourceTest {
             Run r = run(settings(server).concurrency(1).batchAttempts(2).build(), 60);
             Checks.assertValidRun(r.attendees(), 60, r.generator().options());
             assertThat(r.report().origins()).containsEntry("openai", 40L).containsEntry("offline", 20L);
-            assertThat(r.attendees().subList(0, 20)).as("the first batch is the fallback's")
-                    .allSatisfy(a -> assertThat(a).isNotNull());
+            List<Attendee> offline = AttendeeGenerator.builder().event("KubeCon Europe 2026").seed(3).build().generate(20);
+            assertThat(r.attendees().subList(0, 20)).as("the first batch is the offline engine's").isEqualTo(offline);
+            assertThat(r.attendees().subList(20, 60)).as("the others are the model's").doesNotContainAnyElementsOf(
+                    AttendeeGenerator.builder().event("KubeCon Europe 2026").seed(3).build().generate(60));
         }
     }
 

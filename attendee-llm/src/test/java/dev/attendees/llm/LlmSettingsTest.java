@@ -31,6 +31,18 @@ class LlmSettingsTest {
     }
 
     @Test
+    void should_refuse_a_key_that_cannot_travel_in_a_header_without_showing_it() {
+        // The JDK's HTTP client would quote the whole header, key included, in its exception.
+        String pasted = "sk-live-SECRET\u2026tail";
+        assertThatThrownBy(() -> LlmSettings.builder().environment(Map.of("OPENAI_API_KEY", pasted)::get).build())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("OPENAI_API_KEY holds characters an HTTP header cannot carry; check its value");
+        assertThatThrownBy(() -> LlmSettings.builder().provider(LlmProvider.ANTHROPIC).apiKey("sk-ant SECRET").build())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("the API key holds characters an HTTP header cannot carry; check its value");
+    }
+
+    @Test
     void should_need_no_key_for_an_openai_compatible_server() {
         LlmSettings s = LlmSettings.builder().baseUrl("http://localhost:8000/v1/").model("qwen2.5")
                 .environment(Map.<String, String>of()::get).build();

@@ -68,6 +68,33 @@ class ResumeTest {
     }
 
     @Test
+    void should_ask_again_for_fallback_records_when_resumed_without_fallback() {
+        Path checkpoint = dir.resolve("out.csv.llm-checkpoint");
+        try (FakeLlmServer server = FakeLlmServer.builder()
+                .faults(dev.attendees.llm.testing.FaultPlan.sequence(dev.attendees.llm.testing.Fault.GARBAGE,
+                        dev.attendees.llm.testing.Fault.GARBAGE, dev.attendees.llm.testing.Fault.GARBAGE)).start()) {
+            LlmSettings withFallback = LlmSettings.builder().baseUrl(server.baseUrl(LlmProvider.OPENAI)).concurrency(1).build();
+            AttendeeGenerator g1 = AttendeeGenerator.builder().event("KubeCon")
+                    .source(LlmRecordSource.builder().settings(withFallback).checkpoint(checkpoint).factory()).build();
+            try (var source = g1.source()) {
+                source.generate(0, 40);   // ids 1..20 from the offline engine, 21..40 from the model; then the run dies
+                assertThat(source.report().origins()).containsEntry("offline", 20L);
+            }
+            assertThat(server.calls()).isEqualTo(4);
+
+            LlmSettings noFallback = withFallback.toBuilder().fallbackToOffline(false).build();
+            AttendeeGenerator g2 = AttendeeGenerator.builder().event("KubeCon")
+                    .source(LlmRecordSource.builder().settings(noFallback).checkpoint(checkpoint).factory()).build();
+            try (var source = g2.source()) {
+                Checks.assertValidRun(source.generate(0, 40), 40, g2.options());
+                assertThat(source.report().origins()).as("no record from the offline engine").isEmpty();
+                assertThat(source.report().notes()).contains("resumed: 20 records reused from the checkpoint " + checkpoint);
+            }
+            assertThat(server.calls()).as("the fallback batch was asked for again, the model's was not").isEqualTo(5);
+        }
+    }
+
+    @Test
     void should_ignore_a_half_written_last_line() throws Exception {
         Path checkpoint = dir.resolve("out.csv.llm-checkpoint");
         try (FakeLlmServer server = FakeLlmServer.builder().start()) {

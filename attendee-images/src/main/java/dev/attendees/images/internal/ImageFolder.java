@@ -72,11 +72,6 @@ public final class ImageFolder {
         }
     }
 
-    /** The output folder the paths are relative to. */
-    public Path outputDir() {
-        return outputDir;
-    }
-
     /** The images folder itself. */
     public Path dir() {
         return dir;

@@ -33,6 +33,7 @@ import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
@@ -51,7 +52,7 @@ public final class LlmClient {
     private static final Pattern KEY_LIKE = Pattern.compile("(sk-[A-Za-z0-9_\\-]{4})[A-Za-z0-9_\\-]{4,}");
 
     /** A reply: its text and the tokens it cost. */
-    public record Reply(String text, long inputTokens, long outputTokens, boolean truncated) {}
+    public record Reply(String text, long inputTokens, long outputTokens) {}
 
     private final LlmSettings settings;
     private final ChatModel model;
@@ -60,12 +61,16 @@ public final class LlmClient {
     private final RateLimiter limiter;
     private final Bulkhead bulkhead;
     private final AtomicLong calls = new AtomicLong();
-    private final AtomicLong failedCalls = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong inputTokens = new AtomicLong();
     private final AtomicLong outputTokens = new AtomicLong();
 
     public LlmClient(LlmSettings settings, String name) {
+        this(settings, name, Clock.systemUTC());
+    }
+
+    /** With the clock the circuit breaker's wait is measured on (tests move it). */
+    LlmClient(LlmSettings settings, String name, Clock clock) {
         this.settings = settings;
         this.model = model(settings);
         IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(
@@ -96,6 +101,7 @@ public final class LlmClient {
                 .failureRateThreshold(60)
                 .waitDurationInOpenState(Duration.ofSeconds(30))
                 .permittedNumberOfCallsInHalfOpenState(2)
+                .clock(clock)
                 // Rate limits are not failures of the server: the retry waits them out.
                 .recordException(t -> retriable(t) && status(t) != 429)
                 .build());
@@ -152,11 +158,6 @@ public final class LlmClient {
         };
     }
 
-    /** The settings. */
-    public LlmSettings settings() {
-        return settings;
-    }
-
     /**
      * Asks the model once (retrying transient failures as configured).
      *
@@ -175,12 +176,7 @@ public final class LlmClient {
         ChatRequest chat = request.build();
         Supplier<ChatResponse> call = () -> {
             calls.incrementAndGet();
-            try {
-                return model.chat(chat);
-            } catch (RuntimeException e) {
-                failedCalls.incrementAndGet();
-                throw e;
-            }
+            return model.chat(chat);
         };
         Supplier<ChatResponse> guarded = Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker,
                 RateLimiter.decorateSupplier(limiter, Bulkhead.decorateSupplier(bulkhead, call))));
@@ -196,23 +192,12 @@ public final class LlmClient {
         inputTokens.addAndGet(in);
         outputTokens.addAndGet(out);
         String text = response.aiMessage() == null || response.aiMessage().text() == null ? "" : response.aiMessage().text();
-        boolean truncated = response.finishReason() == dev.langchain4j.model.output.FinishReason.LENGTH;
-        return new Reply(text, in, out, truncated);
-    }
-
-    /** Whether the circuit breaker currently refuses calls. */
-    public boolean open() {
-        return breaker.getState() == CircuitBreaker.State.OPEN || breaker.getState() == CircuitBreaker.State.FORCED_OPEN;
+        return new Reply(text, in, out);
     }
 
     /** HTTP calls made, retries included. */
     public long calls() {
         return calls.get();
-    }
-
-    /** HTTP calls that failed. */
-    public long failedCalls() {
-        return failedCalls.get();
     }
 
     /** Retries made. */
@@ -331,12 +316,15 @@ public final class LlmClient {
         return "no details";
     }
 
-    /** Removes the key and anything that looks like one from text that may be shown or logged. */
+    /**
+     * Text from a server or an exception made fit to show or log: the key and anything that looks
+     * like one removed, control and text-direction characters escaped, on one line.
+     */
     String redact(String text) {
         String out = text;
         if (settings.apiKey() != null && !settings.apiKey().isEmpty()) {
             out = out.replace(settings.apiKey(), "***");
         }
-        return KEY_LIKE.matcher(out).replaceAll("$1***");
+        return Escape.oneLine(KEY_LIKE.matcher(out).replaceAll("$1***"));
     }
 }

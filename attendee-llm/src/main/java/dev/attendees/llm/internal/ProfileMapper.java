@@ -199,7 +199,7 @@ public final class ProfileMapper {
             return null;
         }
         String s = text.strip().replaceAll("\\s+", " ");
-        if (s.isEmpty() || s.length() > RecordChecker.MAX_TEXT || s.codePoints().anyMatch(Character::isISOControl)) {
+        if (s.isEmpty() || s.length() > RecordChecker.MAX_TEXT || Escape.hasUnsafe(s)) {
             return null;
         }
         return s;

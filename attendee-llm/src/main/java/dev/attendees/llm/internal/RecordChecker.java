@@ -44,7 +44,6 @@ public final class RecordChecker {
             "[a-z0-9](?:[a-z0-9._%+-]*[a-z0-9])?@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\\.[a-z]{2,}");
     private static final Pattern TIME = Pattern.compile(
             "(\\d{4}-\\d{2}-\\d{2})[ T](\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:\\.\\d+)?\\s*(?:Z|[+-]\\d{2}:?\\d{2})?");
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029]");
     private static final Set<String> STOP_WORDS = Set.of("inc", "corp", "corporation", "group", "the", "and", "company",
             "co", "ltd", "llc", "gmbh", "ag", "sa", "plc", "holdings", "technologies", "technology", "systems",
             "solutions", "labs", "global", "international", "services", "of", "de", "la", "se", "bv", "nv", "kk");
@@ -88,7 +87,7 @@ public final class RecordChecker {
             if (field[1] == null || field[1].isBlank()) {
                 return Outcome.rejected(field[0] + " is missing");
             }
-            if (field[1].length() > MAX_TEXT || CONTROL.matcher(field[1]).find()) {
+            if (field[1].length() > MAX_TEXT || Escape.hasUnsafe(field[1])) {
                 return Outcome.rejected(field[0] + " is too long or has control characters");
             }
         }

@@ -11,6 +11,7 @@ import dev.attendees.spi.RecordSource;
 import dev.attendees.spi.RecordSourceFactory;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,10 +60,15 @@ public final class RecordRun implements AutoCloseable {
     private long reused;
 
     public RecordRun(LlmSettings settings, GenerationOptions options, Path checkpointFile) {
+        this(settings, options, checkpointFile, Clock.systemUTC());
+    }
+
+    /** With the clock the client's circuit breaker measures its wait on (tests move it). */
+    RecordRun(LlmSettings settings, GenerationOptions options, Path checkpointFile, Clock clock) {
         this.settings = settings;
         this.options = options;
         this.origin = settings.provider().id();
-        this.client = new LlmClient(settings, "llm-records");
+        this.client = new LlmClient(settings, "llm-records", clock);
         this.offline = RecordSourceFactory.offline().create(options);
         this.checker = new RecordChecker(options, registry);
         this.schema = Prompts.recordSchema(options);
@@ -115,6 +121,9 @@ public final class RecordRun implements AutoCloseable {
         long runStart = -1;
         for (long i = from; i <= to; i++) {
             Checkpoint.Entry done = i < to && checkpoint != null ? checkpoint.restored().get(i) : null;
+            if (done != null && !settings.fallbackToOffline() && !done.origin().equals(origin)) {
+                done = null;   // an earlier run's fallback record, but this run wants the model's only
+            }
             if (done != null) {
                 out[(int) (i - from)] = done.attendee().withId(i + 1);
                 count(done.origin(), 1);
@@ -171,10 +180,6 @@ public final class RecordRun implements AutoCloseable {
         for (int attempt = 1; attempt <= settings.batchAttempts() && accepted.size() < n; attempt++) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new AttendeeException("interrupted");
-            }
-            if (client.open()) {
-                problem = "calls stopped after repeated failures (circuit breaker open)";
-                break;
             }
             if (attempt > 1) {
                 reasks.incrementAndGet();
@@ -310,11 +315,6 @@ public final class RecordRun implements AutoCloseable {
         if (checkpoint != null) {
             checkpoint.delete();
         }
-    }
-
-    /** The client, for tests and reports. */
-    public LlmClient client() {
-        return client;
     }
 
     @Override

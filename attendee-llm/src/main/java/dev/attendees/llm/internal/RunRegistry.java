@@ -52,14 +52,10 @@ public final class RunRegistry {
         return domainOwners.get(domain);
     }
 
-    /** Whether an e-mail or the person is taken. */
-    public synchronized boolean taken(String email, String name, String company) {
-        return emails.contains(email) || people.contains(personKey(name, company));
-    }
-
     /**
-     * Accepts an attendee if neither its e-mail nor its name + company is taken, and registers its
-     * company (the first domain, industry and size seen win).
+     * Accepts an attendee if neither its e-mail nor its name + company is taken and its company's
+     * domain, industry and size agree with what the run accepted before, and registers its company
+     * (the first domain, industry and size seen win).
      *
      * @param corporateDomain the company's domain when the address is corporate, else {@code null}
      * @return whether it was accepted
@@ -72,6 +68,11 @@ public final class RunRegistry {
         if (a.company() != null) {
             String companyKey = fold(a.company());
             CompanyFacts known = companies.get(companyKey);
+            if (known != null && (known.industry() != a.industry() || known.size() != a.companySize())) {
+                // A company keeps its first industry and size (the checker repairs towards them, but
+                // another batch may have registered the company since, and fallback records are not checked).
+                return false;
+            }
             if (corporateDomain != null) {
                 String owner = domainOwners.get(corporateDomain);
                 if (owner != null && !owner.equals(companyKey)) {

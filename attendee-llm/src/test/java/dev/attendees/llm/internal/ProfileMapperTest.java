@@ -56,6 +56,15 @@ class ProfileMapperTest {
     }
 
     @Test
+    void should_drop_names_with_control_or_direction_characters() throws Exception {
+        JsonNode hostile = JSON.readTree(DESIGN.replace("\"name\": \"Imaging\"", "\"name\": \"Imag\\u202eing\"")
+                .replace("\"title\": \"Practice Manager\"", "\"title\": \"Practice\\u009bManager\""));
+        EventProfile p = ProfileMapper.toProfile(hostile, "vets", "Vet Expo", "test");
+        assertThat(p.interestNames()).containsExactly("Livestock Health");
+        assertThat(p.roles()).hasSize(1);
+    }
+
+    @Test
     void should_reject_a_design_without_what_the_engine_needs() throws Exception {
         JsonNode noDates = JSON.readTree(DESIGN.replace("\"2027-03-03\"", "\"soon\""));
         assertThatThrownBy(() -> ProfileMapper.toProfile(noDates, "vets", "Vet Expo", "the design"))

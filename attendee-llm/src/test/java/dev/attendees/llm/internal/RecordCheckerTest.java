@@ -122,6 +122,23 @@ class RecordCheckerTest {
         assertThat(checker.check(record().put(field, value), 0, created).rejection()).isEqualTo(reason);
     }
 
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> hostileText() {
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("company", "Acme\u009b2J"),        // C1: an 8-bit CSI, moves a terminal's cursor
+                org.junit.jupiter.params.provider.Arguments.of("company", "Acme\u0085Corp"),      // C1: next line
+                org.junit.jupiter.params.provider.Arguments.of("job_title", "Engineer\u202eRTS"), // right-to-left override: shown reversed
+                org.junit.jupiter.params.provider.Arguments.of("job_title", "SRE\u2066x\u2069"),  // bidi isolate
+                org.junit.jupiter.params.provider.Arguments.of("company", "Acme\u2028Corp"),      // line separator
+                org.junit.jupiter.params.provider.Arguments.of("job_title", "SRE\u001b[2J"));     // C0 escape
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("hostileText")
+    void should_reject_control_and_direction_characters_in_text_fields(String field, String value) {
+        assertThat(checker.check(record().put(field, value), 0, created).rejection())
+                .isEqualTo(field + " is too long or has control characters");
+    }
+
     @Test
     void should_accept_iso_times_and_drop_their_zone() {
         assertThat(RecordChecker.time("2026-11-10T09:15:30Z")).isEqualTo(LocalDateTime.of(2026, 11, 10, 9, 15, 30));
