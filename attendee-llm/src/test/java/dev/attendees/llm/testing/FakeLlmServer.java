@@ -76,6 +76,12 @@ public final class FakeLlmServer implements AutoCloseable {
     private final List<Call> log = new CopyOnWriteArrayList<>();
     private final List<ObjectNode> given = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, AttendeeGenerator> generators = new ConcurrentHashMap<>();
+    private final int gather;
+    private final Object gate = new Object();
+    private int inFlight;
+    private int maxInFlight;
+    private int held;
+    private long wave;
 
     private FakeLlmServer(Builder b) {
         this.latency = b.latency;
@@ -83,6 +89,7 @@ public final class FakeLlmServer implements AutoCloseable {
         this.retryAfter = b.retryAfter;
         this.faults = b.faults;
         this.apiKey = b.apiKey;
+        this.gather = b.gather;
     }
 
     /** A builder: no latency, no faults, any key. */
@@ -137,7 +144,49 @@ public final class FakeLlmServer implements AutoCloseable {
         return this;
     }
 
+    /** The most calls that were being answered at once (tracked with {@link Builder#gather}). */
+    public int maxInFlight() {
+        synchronized (gate) {
+            return maxInFlight;
+        }
+    }
+
     private MockResponse answer(RecordedRequest request) {
+        if (gather <= 0) {
+            return respond(request);
+        }
+        synchronized (gate) {
+            inFlight++;
+            maxInFlight = Math.max(maxInFlight, inFlight);
+            long myWave = wave;
+            if (++held >= gather) {
+                held = 0;
+                wave++;
+                gate.notifyAll();
+            } else {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                try {
+                    for (long left = deadline - System.nanoTime(); wave == myWave && left > 0; left = deadline - System.nanoTime()) {
+                        TimeUnit.NANOSECONDS.timedWait(gate, left);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                if (wave == myWave) {
+                    held--; // gave up waiting: answer alone
+                }
+            }
+        }
+        try {
+            return respond(request);
+        } finally {
+            synchronized (gate) {
+                inFlight--;
+            }
+        }
+    }
+
+    private MockResponse respond(RecordedRequest request) {
         int number = calls.getAndIncrement();
         Fault fault = faults.faultOf(number);
         String path = request.getUrl().encodedPath();
@@ -418,6 +467,7 @@ public final class FakeLlmServer implements AutoCloseable {
         private Duration retryAfter = Duration.ofSeconds(1);
         private FaultPlan faults = FaultPlan.none();
         private String apiKey;
+        private int gather;
 
         private Builder() {}
 
@@ -448,6 +498,16 @@ public final class FakeLlmServer implements AutoCloseable {
         /** The key every call must carry (401 otherwise); any by default. */
         public Builder apiKey(String key) {
             this.apiKey = key;
+            return this;
+        }
+
+        /**
+         * Holds every call until {@code calls} calls are held together (or 30 s pass), then answers
+         * them all: a client that keeps {@code calls} calls in flight proceeds in waves, and
+         * {@link #maxInFlight()} shows the most that were ever in flight at once. Off by default.
+         */
+        public Builder gather(int calls) {
+            this.gather = calls;
             return this;
         }
 
