@@ -29,6 +29,7 @@ import java.util.function.Function;
  * }</pre>
  */
 public final class LlmSettings {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LlmSettings.class);
 
     /** Calls in flight at once when not set: {@value}. */
     public static final int DEFAULT_CONCURRENCY = 10;
@@ -436,6 +437,13 @@ public final class LlmSettings {
                 throw new ConfigurationException((apiKey != null ? "the API key" : provider.keyVariable())
                         + " holds characters an HTTP header cannot carry; check its value");
             }
+            if (key != null && apiKey == null && !travelsSafely(url)) {
+                // A key from the environment never crosses a network in clear text: a server on
+                // another host over plain http gets no key (one that needs it answers 401).
+                LOG.warn("not sending {} over plain http to {}; use https, or a server on this machine",
+                        provider.keyVariable(), host(url));
+                key = null;
+            }
             boolean publicEndpoint = url.equals(provider.defaultBaseUrl());
             if (key == null && provider == LlmProvider.ANTHROPIC) {
                 throw new ConfigurationException("ANTHROPIC_API_KEY is not set: export your Anthropic API key in it to use --llm anthropic");
@@ -451,6 +459,22 @@ public final class LlmSettings {
                 out = provider.outputPricePerMillion();
             }
             return new LlmSettings(this, url, name, key, in, out);
+        }
+
+        /** Whether a key may go to {@code url}: over https, or plain http to this machine only. */
+        static boolean travelsSafely(String url) {
+            java.net.URI uri = java.net.URI.create(url);
+            if ("https".equalsIgnoreCase(uri.getScheme())) {
+                return true;
+            }
+            String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(java.util.Locale.ROOT);
+            return host.equals("localhost") || host.endsWith(".localhost") || host.startsWith("127.")
+                    || host.equals("[::1]") || host.equals("::1");
+        }
+
+        private static String host(String url) {
+            String host = java.net.URI.create(url).getHost();
+            return host == null ? url : host;
         }
     }
 }

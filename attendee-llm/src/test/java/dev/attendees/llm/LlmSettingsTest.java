@@ -43,6 +43,19 @@ class LlmSettingsTest {
     }
 
     @Test
+    void should_never_send_an_environment_key_over_plain_http_to_another_host() {
+        Map<String, String> env = Map.of("OPENAI_API_KEY", "sk-from-the-environment");
+        assertThat(LlmSettings.builder().baseUrl("http://10.0.0.5:8000/v1").environment(env::get).build().apiKey())
+                .as("plain http to another host").isNull();
+        assertThat(LlmSettings.builder().baseUrl("https://llm.example.com/v1").environment(env::get).build().apiKey())
+                .isEqualTo("sk-from-the-environment");
+        assertThat(LlmSettings.builder().baseUrl("http://127.0.0.1:8000/v1").environment(env::get).build().apiKey())
+                .as("this machine").isEqualTo("sk-from-the-environment");
+        assertThat(LlmSettings.builder().baseUrl("http://localhost:11434/v1").environment(env::get).build().apiKey())
+                .isEqualTo("sk-from-the-environment");
+    }
+
+    @Test
     void should_need_no_key_for_an_openai_compatible_server() {
         LlmSettings s = LlmSettings.builder().baseUrl("http://localhost:8000/v1/").model("qwen2.5")
                 .environment(Map.<String, String>of()::get).build();
