@@ -47,12 +47,26 @@ public final class RetryAfterHttpClient implements HttpClient {
     private final java.net.http.HttpClient delegate;
     private final Duration readTimeout;
 
+    /**
+     * The longest a connection may take to open: {@value #MAX_CONNECT_SECONDS} s. LangChain4j's
+     * model builders set the connect timeout to the whole call's timeout (minutes); a host that
+     * drops packets should cost seconds before the retry and the circuit breaker take over.
+     */
+    static final int MAX_CONNECT_SECONDS = 10;
+
     private RetryAfterHttpClient(Builder builder) {
+        Duration max = Duration.ofSeconds(MAX_CONNECT_SECONDS);
+        Duration connect = builder.connectTimeout == null || builder.connectTimeout.compareTo(max) > 0 ? max : builder.connectTimeout;
         this.delegate = java.net.http.HttpClient.newBuilder()
                 .version(Version.HTTP_1_1)
-                .connectTimeout(builder.connectTimeout != null ? builder.connectTimeout : Duration.ofSeconds(10))
+                .connectTimeout(connect)
                 .build();
         this.readTimeout = builder.readTimeout;
+    }
+
+    /** The connect timeout in force (for tests). */
+    Duration connectTimeout() {
+        return delegate.connectTimeout().orElseThrow();
     }
 
     /** A builder for LangChain4j's model builders ({@code httpClientBuilder(...)}). */
