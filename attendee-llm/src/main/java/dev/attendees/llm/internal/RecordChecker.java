@@ -54,15 +54,15 @@ public final class RecordChecker {
     private final RunRegistry registry;
     private final Map<String, String> interests;
     private final Map<String, String> booths;
-    private final Map<String, String> curatedDomains;
+    private final Map<String, EventProfile.Company> curated;
 
     public RecordChecker(GenerationOptions options, RunRegistry registry) {
         this.options = options;
         this.registry = registry;
         this.interests = canonical(options.interests());
         this.booths = canonical(options.booths());
-        this.curatedDomains = options.profile().companies().stream().collect(Collectors.toMap(
-                c -> RunRegistry.fold(c.name()), EventProfile.Company::domain, (a, b) -> a));
+        this.curated = options.profile().companies().stream().collect(Collectors.toMap(
+                c -> RunRegistry.fold(c.name()), Function.identity(), (a, b) -> a));
     }
 
     private static Map<String, String> canonical(List<String> names) {
@@ -138,7 +138,8 @@ public final class RecordChecker {
         RunRegistry.CompanyFacts known = registry.company(company);
         String corporateDomain = null;
         if (!personal) {
-            String curated = curatedDomains.get(RunRegistry.fold(company));
+            EventProfile.Company profileCompany = curated.get(RunRegistry.fold(company));
+            String curated = profileCompany == null ? null : profileCompany.domain();
             if (curated != null && known == null) {
                 curated = options.undeliverableEmails() ? curated + ".test" : curated;
                 if (!curated.equals(domain)) {
@@ -160,6 +161,20 @@ public final class RecordChecker {
             corporateDomain = domain;
         }
         email = local + "@" + domain;
+        EventProfile.Company profileCompany = known == null ? curated.get(RunRegistry.fold(company)) : null;
+        if (profileCompany != null) {
+            // A company of the event's profile keeps the profile's facts, whatever the model says.
+            Industry fact = Industry.fromLabel(profileCompany.industry());
+            CompanySize factSize = CompanySize.fromLabel(profileCompany.size());
+            if (fact != industry) {
+                industry = fact;
+                repairs.add("company industry");
+            }
+            if (factSize != size) {
+                size = factSize;
+                repairs.add("company size");
+            }
+        }
         if (known != null) {
             if (known.industry() != industry) {
                 industry = known.industry();

@@ -153,6 +153,15 @@ class RecordCheckerTest {
     }
 
     @Test
+    void should_give_a_company_of_the_profile_its_profiles_industry_and_size() {
+        RecordChecker.Outcome o = checker.check(record().put("industry", "Retail & E-commerce").put("company_size", "SMB"), 0, created);
+        assertThat(o.ok()).isTrue();
+        assertThat(o.attendee().industry()).isEqualTo(dev.attendees.Industry.TECHNOLOGY);
+        assertThat(o.attendee().companySize()).isEqualTo(dev.attendees.CompanySize.ENTERPRISE);
+        assertThat(o.repairs()).contains("company industry", "company size");
+    }
+
+    @Test
     void every_made_up_company_should_fit_its_own_domain() {
         List<String> misfits = new java.util.ArrayList<>();
         for (EventProfile p : EventProfiles.builtIns()) {
