@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.List;
+import javax.sql.DataSource;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.SQLDialect;
@@ -88,18 +89,37 @@ public abstract class Dialect {
 
     /** One bulk write's maintenance of derived tables and indexes. */
     public interface Bulk {
+        /**
+         * Attendee {@code id} with these stored lists ({@code ;}-joined) is being inserted, in the
+         * JDBC batch under way.
+         */
+        default void added(long id, String interests, String booths) throws SQLException {}
+
         /** Called after each JDBC batch with the number of rows inserted so far. */
         void written(long rows) throws SQLException;
 
         /** The attendees with ids {@code first..last} were inserted; their derived rows must exist when this returns. */
         void finish(long first, long last) throws SQLException;
 
-        /** Attendee {@code id}, which existed before the bulk write, is about to be overwritten. */
-        void beforeReplace(long id) throws SQLException;
+        /**
+         * Attendee {@code id} is about to be overwritten: it existed before the bulk write, or
+         * ({@code addedHere}) this write inserted it earlier and its batch has been sent.
+         */
+        void beforeReplace(long id, boolean addedHere) throws SQLException;
 
-        /** Attendee {@code id}, which existed before the bulk write, was overwritten. */
-        void afterReplace(long id) throws SQLException;
+        /** Attendee {@code id} was overwritten (see {@link #beforeReplace}). */
+        void afterReplace(long id, boolean addedHere) throws SQLException;
+
+        /**
+         * The bulk write's transaction has ended, committed or not, and the connection is back in
+         * autocommit mode. Never throws.
+         */
+        default void ended() {}
     }
+
+
+    /** Called before the store's other work (queries, small writes, handing out connections). */
+    public void beforeUse(DataSource pool) {}
 
     /** Called after the migrations, in their transaction. */
     public void afterMigrations(Connection connection) throws SQLException {}

@@ -59,9 +59,10 @@ final class Importer {
         }
         try (c) {
             c.setAutoCommit(false);
+            Dialect.Bulk bulk = null;
             try {
                 long maxId = StoreCore.maxId(c);
-                Dialect.Bulk bulk = dialect.beginBulk(c, maxId, policy != DuplicatePolicy.FAIL);
+                bulk = dialect.beginBulk(c, maxId, policy != DuplicatePolicy.FAIL);
                 boolean empty = maxId == 0;
                 LongSet emails = empty ? new LongSet() : existingEmails(c);
                 LongSet ids = empty ? new LongSet() : null;
@@ -89,14 +90,10 @@ final class Importer {
                                                     + " (id " + existing + "); the duplicate policy skip or replace would import anyway");
                                             case SKIP -> skipped++;
                                             case REPLACE -> {
-                                                if (!earlier) {
-                                                    bulk.beforeReplace(existing);
-                                                }
+                                                bulk.beforeReplace(existing, earlier);
                                                 AttendeeRows.bind(update, dialect, a, existing);
                                                 update.executeUpdate();
-                                                if (!earlier) {
-                                                    bulk.afterReplace(existing);
-                                                }
+                                                bulk.afterReplace(existing, earlier);
                                                 replaced++;
                                             }
                                         }
@@ -138,6 +135,9 @@ final class Importer {
                 throw e;
             } finally {
                 c.setAutoCommit(true);
+                if (bulk != null) {
+                    bulk.ended();
+                }
             }
         } catch (SQLException | RuntimeException e) {
             throw Errors.of(e, "import", core.location());

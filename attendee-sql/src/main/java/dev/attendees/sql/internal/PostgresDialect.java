@@ -110,10 +110,10 @@ public final class PostgresDialect extends Dialect {
             }
 
             @Override
-            public void beforeReplace(long id) {}
+            public void beforeReplace(long id, boolean addedHere) {}
 
             @Override
-            public void afterReplace(long id) {}
+            public void afterReplace(long id, boolean addedHere) {}
         };
     }
 

@@ -13,6 +13,9 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.SQLDialect;
@@ -41,34 +44,57 @@ public final class SqliteDialect extends Dialect {
     /** Rows per index that ANALYZE samples after a bulk write: {@value}. */
     static final int ANALYSIS_LIMIT = 1_000;
 
+    /** A bulk write builds the normalized tables aside ({@link SideFill}) from this many of their rows: {@value}. */
+    static final int SIDE_FILL_AFTER = 200_000;
+
     /** A bulk write drops the secondary indexes after this many rows at least: {@value}. */
     static final long DROP_INDEXES_AFTER = 50_000;
     private static final List<String> TRIGGER_NAMES =
             List.of("attendees_derived_insert", "attendees_derived_delete", "attendees_derived_update");
 
-    /** Fills the derived tables for the attendees with ids {@code ?1..?2}. */
-    private static final List<String> FILL = List.of(
-            """
+    /** Fills {@code attendee_interests} for the attendees with ids {@code ?1..?2} from their lists. */
+    static final String FILL_INTERESTS = """
             INSERT INTO attendee_interests (attendee_id, position, interest)
             SELECT a.id, j.key, j.value
             FROM attendees a, json_each('[' || replace(json_quote(a.product_interests), ';', '","') || ']') j
-            WHERE a.id BETWEEN ?1 AND ?2 AND a.product_interests <> ''""",
-            """
+            WHERE a.id BETWEEN ?1 AND ?2 AND a.product_interests <> ''""";
+
+    /** Fills {@code booth_visits} for the attendees with ids {@code ?1..?2} from their lists. */
+    static final String FILL_BOOTHS = """
             INSERT INTO booth_visits (attendee_id, position, booth)
             SELECT a.id, j.key, j.value
             FROM attendees a, json_each('[' || replace(json_quote(a.booth_visited), ';', '","') || ']') j
-            WHERE a.id BETWEEN ?1 AND ?2 AND a.booth_visited <> ''""",
-            """
-            INSERT INTO attendees_fts (rowid, name, company, job_title)
-            SELECT id, name, company, job_title FROM attendees WHERE id BETWEEN ?1 AND ?2""");
+            WHERE a.id BETWEEN ?1 AND ?2 AND a.booth_visited <> ''""";
 
-    /** Removes the derived rows of attendee {@code ?1} (the full-text entry needs its current values). */
-    private static final List<String> UNFILL = List.of(
+    /** Adds the attendees with ids {@code ?1..?2} to the full-text index. */
+    private static final String FILL_FTS = """
+            INSERT INTO attendees_fts (rowid, name, company, job_title)
+            SELECT id, name, company, job_title FROM attendees WHERE id BETWEEN ?1 AND ?2""";
+
+    /**
+     * Removes the derived rows of attendee {@code ?1}, found by (item, attendee) from its current
+     * lists: the tables' primary keys start with the item (V3).
+     */
+    private static final List<String> UNFILL_DERIVED = List.of(
             """
+            DELETE FROM attendee_interests WHERE attendee_id = ?1 AND interest IN (SELECT j.value
+                FROM attendees a, json_each('[' || replace(json_quote(a.product_interests), ';', '","') || ']') j
+                WHERE a.id = ?1)""",
+            """
+            DELETE FROM booth_visits WHERE attendee_id = ?1 AND booth IN (SELECT j.value
+                FROM attendees a, json_each('[' || replace(json_quote(a.booth_visited), ';', '","') || ']') j
+                WHERE a.id = ?1)""");
+
+    /** Removes attendee {@code ?1} from the full-text index (which needs its current values). */
+    private static final String UNFILL_FTS = """
             INSERT INTO attendees_fts (attendees_fts, rowid, name, company, job_title)
-            SELECT 'delete', id, name, company, job_title FROM attendees WHERE id = ?1""",
-            "DELETE FROM attendee_interests WHERE attendee_id = ?1",
-            "DELETE FROM booth_visits WHERE attendee_id = ?1");
+            SELECT 'delete', id, name, company, job_title FROM attendees WHERE id = ?1""";
+
+    /** Whether the database may still be in rollback-journal mode (see {@link #beginBulk}). */
+    private final AtomicBoolean walPending = new AtomicBoolean(true);
+
+    /** Bulk writes running: the journal mode must not change under them. */
+    private final AtomicInteger bulks = new AtomicInteger();
 
     @Override
     public String name() {
@@ -125,15 +151,24 @@ public final class SqliteDialect extends Dialect {
                 .where(DSL.condition("{0} MATCH {1}", DSL.table(DSL.name("attendees_fts")), DSL.val(match.toString()))));
     }
 
+    /**
+     * Starts a bulk write. Triggers go for its length, and the derived rows come from the rows
+     * written ({@link DerivedRows}), in key order. A database file that the store created and that
+     * has never been written in bulk is still in rollback-journal mode here: its pages are then
+     * written once, into the file, instead of into the WAL and again at the checkpoint (the
+     * journal only holds the few pages of the empty schema); {@link Bulk#ended} turns it to WAL.
+     */
     @Override
     public Bulk beginBulk(Connection connection, long existing, boolean keepEmailIndex) throws SQLException {
+        bulks.incrementAndGet();
         try (Statement s = connection.createStatement()) {
             for (String trigger : TRIGGER_NAMES) {
                 s.execute("DROP TRIGGER IF EXISTS " + trigger);
             }
-        }
-        try (Statement s = connection.createStatement()) {
             s.execute("PRAGMA cache_size = " + BULK_CACHE_KIB);
+        } catch (SQLException | RuntimeException e) {
+            bulks.decrementAndGet(); // no bulk write to end: Bulk.ended will not be called
+            throw e;
         }
         return new SqliteBulk(connection, existing, keepEmailIndex);
     }
@@ -143,16 +178,23 @@ public final class SqliteDialect extends Dialect {
      * table had (and at least {@value #DROP_INDEXES_AFTER}), the secondary indexes go too, and
      * {@link #finish} builds them again from sorted data.
      */
-    private static final class SqliteBulk implements Bulk {
+    private final class SqliteBulk implements Bulk {
         private final Connection connection;
         private final long threshold;
         private final boolean keepEmailIndex;
+        private final DerivedRows derived = new DerivedRows();
         private boolean indexesDropped;
+        private SideFill side;
 
         SqliteBulk(Connection connection, long existing, boolean keepEmailIndex) {
             this.connection = connection;
             this.threshold = Math.max(DROP_INDEXES_AFTER, existing);
             this.keepEmailIndex = keepEmailIndex;
+        }
+
+        @Override
+        public void added(long id, String interests, String booths) {
+            derived.add(id, interests, booths);
         }
 
         @Override
@@ -167,18 +209,31 @@ public final class SqliteDialect extends Dialect {
                 }
                 indexesDropped = true;
             }
+            if (derived.full()) {
+                derived.flush(connection);
+            }
         }
 
         @Override
         public void finish(long first, long last) throws SQLException {
+            if (derived.held() >= SIDE_FILL_AFTER && Runtime.getRuntime().availableProcessors() > 1
+                    && derivedTablesEmpty(connection)) {
+                side = SideFill.start(connection, derived); // built on another thread while this one indexes
+            } else {
+                derived.flush(connection);
+            }
             if (first <= last) {
-                run(connection, FILL, first, last);
+                run(connection, List.of(FILL_FTS), first, last);
             }
             if (indexesDropped) {
                 try (Statement s = connection.createStatement()) {
                     s.execute("PRAGMA threads = 2"); // the sorter of CREATE INDEX may use a helper thread
                 }
                 Scripts.run(connection, INDEXES);
+            }
+            if (side != null) {
+                side.copyInto(connection);
+                derived.fillById(connection);
             }
             try (Statement s = connection.createStatement()) {
                 s.execute("PRAGMA cache_size = " + CACHE_KIB);
@@ -191,13 +246,38 @@ public final class SqliteDialect extends Dialect {
         }
 
         @Override
-        public void beforeReplace(long id) throws SQLException {
-            run(connection, UNFILL, id, id);
+        public void beforeReplace(long id, boolean addedHere) throws SQLException {
+            if (addedHere) {
+                derived.flush(connection); // its rows are then in the tables, where the next statements find them
+            } else {
+                run(connection, List.of(UNFILL_FTS), id, id);
+            }
+            run(connection, UNFILL_DERIVED, id, id);
         }
 
         @Override
-        public void afterReplace(long id) throws SQLException {
-            run(connection, FILL, id, id);
+        public void afterReplace(long id, boolean addedHere) throws SQLException {
+            run(connection, List.of(FILL_INTERESTS, FILL_BOOTHS), id, id);
+            if (!addedHere) {
+                run(connection, List.of(FILL_FTS), id, id); // rows added here get theirs in finish
+            }
+        }
+
+        @Override
+        public void ended() {
+            if (side != null) {
+                side.close();
+            }
+            bulks.decrementAndGet();
+            switchToWal(connection);
+        }
+    }
+
+    /** Whether both normalized tables are empty (a bulk write may then build them aside, see {@link SideFill}). */
+    private static boolean derivedTablesEmpty(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT NOT EXISTS (SELECT 1 FROM attendee_interests) AND NOT EXISTS (SELECT 1 FROM booth_visits)")) {
+            return rs.next() && rs.getBoolean(1);
         }
     }
 
@@ -210,6 +290,36 @@ public final class SqliteDialect extends Dialect {
                 }
                 ps.executeUpdate();
             }
+        }
+    }
+
+
+    @Override
+    public void beforeUse(DataSource pool) {
+        if (walPending.get() && bulks.get() == 0) {
+            try (Connection c = pool.getConnection()) {
+                switchToWal(c);
+            } catch (SQLException e) {
+                // Tried again next time; rollback-journal mode is correct meanwhile, only less concurrent.
+            }
+        }
+    }
+
+    /**
+     * Puts the database in WAL mode (which the file keeps) unless it is already, or a bulk write is
+     * running; {@code connection} must not be in a transaction. Best effort: when the mode cannot
+     * change now (another connection is in a transaction), the next call tries again.
+     */
+    public void switchToWal(Connection connection) {
+        if (!walPending.get() || bulks.get() > 0) {
+            return;
+        }
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
+            if (rs.next() && "wal".equalsIgnoreCase(rs.getString(1))) {
+                walPending.set(false);
+            }
+        } catch (SQLException e) {
+            // As above: tried again next time.
         }
     }
 

@@ -113,7 +113,7 @@ public final class StoreCore implements AutoCloseable {
         this.dialect = dialect;
         this.location = location;
         try {
-            this.versionFound = write("open the database", c -> Migrations.migrate(c, dialect, location));
+            this.versionFound = transaction("open the database", c -> Migrations.migrate(c, dialect, location));
         } catch (RuntimeException e) {
             closeQuietly();
             throw e;
@@ -129,6 +129,7 @@ public final class StoreCore implements AutoCloseable {
     }
 
     public DataSource dataSource() {
+        dialect.beforeUse(pool);
         return pool;
     }
 
@@ -139,6 +140,7 @@ public final class StoreCore implements AutoCloseable {
 
     /** A jOOQ context over the pool. */
     public DSLContext dsl() {
+        dialect.beforeUse(pool);
         return DSL.using(pool, dialect.jooq(), settings);
     }
 
@@ -148,6 +150,7 @@ public final class StoreCore implements AutoCloseable {
 
     /** Runs {@code work} on a pooled connection in autocommit mode. */
     public <T> T read(String doing, Work<T> work) {
+        dialect.beforeUse(pool);
         try (Connection c = pool.getConnection()) {
             return work.run(c);
         } catch (SQLException | RuntimeException e) {
@@ -157,6 +160,11 @@ public final class StoreCore implements AutoCloseable {
 
     /** Runs {@code work} in one transaction, rolled back when it throws. */
     public <T> T write(String doing, Work<T> work) {
+        dialect.beforeUse(pool);
+        return transaction(doing, work);
+    }
+
+    private <T> T transaction(String doing, Work<T> work) {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -494,6 +502,7 @@ public final class StoreCore implements AutoCloseable {
             throw new ConfigurationException("timeout must be positive, was " + timeout);
         }
         long started = System.nanoTime();
+        dialect.beforeUse(pool);
         try (Connection c = readOnly.open()) {
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {

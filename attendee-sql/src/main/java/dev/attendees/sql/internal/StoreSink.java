@@ -30,16 +30,26 @@ final class StoreSink implements AttendeeSink {
         this.core = core;
         this.run = run;
         Connection c = null;
+        Dialect.Bulk started = null;
         try {
             c = core.connection();
             c.setAutoCommit(false);
             this.offset = StoreCore.maxId(c);
-            this.bulk = core.dialect().beginBulk(c, offset, false);
+            started = core.dialect().beginBulk(c, offset, false);
+            this.bulk = started;
             this.writer = new BulkWriter(c, core.dialect(), bulk);
             this.connection = c;
         } catch (SQLException | RuntimeException e) {
             if (c != null) {
                 StoreCore.rollbackQuietly(c);
+                if (started != null) {
+                    try {
+                        c.setAutoCommit(true);
+                    } catch (SQLException ignored) {
+                        // The pool resets it.
+                    }
+                    started.ended();
+                }
                 closeQuietly(c);
             }
             throw Errors.of(e, "write attendees", core.location());
@@ -100,6 +110,7 @@ final class StoreSink implements AttendeeSink {
         }
         try {
             connection.setAutoCommit(true);
+            bulk.ended();
         } catch (SQLException ignored) {
             // The pool resets it.
         }

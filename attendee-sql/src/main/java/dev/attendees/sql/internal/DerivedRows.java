@@ -1,0 +1,192 @@
+package dev.attendees.sql.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The rows of {@code attendee_interests} and {@code booth_visits} that a SQLite bulk write owes,
+ * gathered item by item and written in the tables' key order, {@code (item, attendee_id,
+ * position)}. Into tables that were empty, every row is then an append at the end of the b-tree
+ * (SQLite's cheapest insert); into tables that held rows, each item's new rows go in as one run
+ * after the item's old ones. Either is several times cheaper than splitting the lists in SQL and
+ * keeping an index by item (measured in docs/sql.md).
+ *
+ * <p>A row takes 8 to 16 bytes here ({@code attendee_id << 16 | position} in a growing array);
+ * after {@link #CAPACITY} rows the writer flushes, so memory stays bounded (128 MiB at most). Rows whose id or position does not fit that
+ * encoding are filled from the {@code attendees} table instead, by id.
+ */
+final class DerivedRows {
+
+    /** Rows held before a flush: {@value} (64 MiB), a little more than 1,000,000 generated attendees owe. */
+    static final int CAPACITY = 8 << 20;
+
+    /** Encoded rows per statement: {@value}. */
+    private static final int CHUNK = 1 << 16;
+
+    private static final int POSITION_BITS = 16;
+    private static final long MAX_ID = (1L << (63 - POSITION_BITS)) - 1;
+
+    /** SQLite's BINARY collation: UTF-8 byte order, which is code-point order. */
+    static final Comparator<String> CODE_POINT_ORDER = (a, b) -> {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int x = a.codePointAt(i);
+            int y = b.codePointAt(j);
+            if (x != y) {
+                return Integer.compare(x, y);
+            }
+            i += Character.charCount(x);
+            j += Character.charCount(y);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    };
+
+    /** One derived table: how to append encoded rows of one item, and how to fill one attendee by id. */
+    private record Target(String insert, String fillById, Map<String, Rows> items) {}
+
+    private final List<Target> targets = List.of(
+            new Target("INSERT INTO attendee_interests (attendee_id, position, interest)"
+                    + " SELECT value >> 16, value & 65535, ?1 FROM json_each(?2)", SqliteDialect.FILL_INTERESTS,
+                    new TreeMap<>(CODE_POINT_ORDER)),
+            new Target("INSERT INTO booth_visits (attendee_id, position, booth)"
+                    + " SELECT value >> 16, value & 65535, ?1 FROM json_each(?2)", SqliteDialect.FILL_BOOTHS,
+                    new TreeMap<>(CODE_POINT_ORDER)));
+    private final List<Long> byId = new ArrayList<>();
+    private int held;
+    private volatile boolean cancelled;
+
+    /**
+     * Notes the derived rows of one attendee, from the stored forms of its lists (split exactly as
+     * the triggers split them: on every {@code ;}, nothing for empty text).
+     */
+    void add(long id, String interests, String booths) {
+        if (id < 0 || id > MAX_ID || !encodable(interests) || !encodable(booths)) {
+            byId.add(id);
+            return;
+        }
+        add(targets.get(0).items(), id, interests);
+        add(targets.get(1).items(), id, booths);
+    }
+
+    private static boolean encodable(String list) {
+        return list == null || list.length() < (1 << POSITION_BITS);
+    }
+
+    private void add(Map<String, Rows> items, long id, String list) {
+        if (list == null || list.isEmpty()) {
+            return;
+        }
+        int position = 0;
+        int start = 0;
+        while (true) {
+            int end = list.indexOf(';', start);
+            String item = list.substring(start, end < 0 ? list.length() : end);
+            items.computeIfAbsent(item, k -> new Rows()).add(id << POSITION_BITS | position++);
+            held++;
+            if (end < 0) {
+                return;
+            }
+            start = end + 1;
+        }
+    }
+
+    /** Whether the writer should {@link #flush} now. */
+    boolean full() {
+        return held >= CAPACITY || byId.size() >= CAPACITY / 64;
+    }
+
+    /** Rows held in the compact encoding. */
+    int held() {
+        return held;
+    }
+
+    /**
+     * Writes what is held, item by item in key order, and forgets it. The attendees noted as
+     * filled by id must be in the {@code attendees} table by now.
+     */
+    void flush(Connection connection) throws SQLException {
+        flushEncoded(connection);
+        fillById(connection);
+    }
+
+    /**
+     * Writes the rows held in the compact encoding into {@code connection}'s tables (which need
+     * not be the store's: see {@link SideFill}), item by item in key order, and forgets them.
+     */
+    void flushEncoded(Connection connection) throws SQLException {
+        StringBuilder json = new StringBuilder();
+        for (Target t : targets) {
+            if (t.items().isEmpty()) {
+                continue;
+            }
+            try (PreparedStatement ps = connection.prepareStatement(t.insert())) {
+                for (Map.Entry<String, Rows> e : t.items().entrySet()) {
+                    Rows rows = e.getValue();
+                    for (int from = 0; from < rows.size; from += CHUNK) {
+                        if (cancelled) {
+                            throw new SQLException("cancelled");
+                        }
+                        json.setLength(0);
+                        json.append('[');
+                        for (int i = from, to = Math.min(rows.size, from + CHUNK); i < to; i++) {
+                            json.append(i == from ? "" : ",").append(rows.get(i));
+                        }
+                        ps.setString(1, e.getKey());
+                        ps.setString(2, json.append(']').toString());
+                        ps.executeUpdate();
+                    }
+                }
+            }
+            t.items().clear();
+        }
+        held = 0;
+    }
+
+    /** Fills the derived rows of the attendees that did not fit the encoding, from the {@code attendees} table. */
+    void fillById(Connection connection) throws SQLException {
+        if (byId.isEmpty()) {
+            return;
+        }
+        for (Target t : targets) {
+            try (PreparedStatement ps = connection.prepareStatement(t.fillById())) {
+                for (long id : byId) {
+                    ps.setLong(1, id);
+                    ps.setLong(2, id);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        byId.clear();
+    }
+
+    /** Makes a {@link #flushEncoded} under way (on another thread) stop soon, with an exception. */
+    void cancel() {
+        cancelled = true;
+    }
+
+    /** A growable list of encoded rows. */
+    private static final class Rows {
+        private long[] rows = new long[8];
+        private int size;
+
+        void add(long row) {
+            if (size == rows.length) {
+                rows = Arrays.copyOf(rows, size * 2);
+            }
+            rows[size++] = row;
+        }
+
+        long get(int i) {
+            return rows[i];
+        }
+    }
+}
