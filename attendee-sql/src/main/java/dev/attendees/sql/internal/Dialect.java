@@ -1,6 +1,7 @@
 package dev.attendees.sql.internal;
 
 import dev.attendees.Attendee;
+import dev.attendees.store.Sort;
 import dev.attendees.store.TableInfo;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -73,6 +74,19 @@ public abstract class Dialect {
 
     /** The hour ({@code 00}..{@code 23}) of a timestamp column. */
     public abstract Field<String> hour(Field<Object> timestamp);
+
+    /**
+     * Whether rows come in {@code sort}'s order (empty values last) by walking an index of its
+     * field, so that a page can stop early; {@code false} leaves it to the planner.
+     */
+    public boolean walksIndexInOrder(Sort sort) {
+        return false;
+    }
+
+    /** {@code field} in a form that the planner will not look up in an index (for {@link #walksIndexInOrder}). */
+    public <T> Field<T> unindexed(Field<T> field) {
+        return field;
+    }
 
     /** Attendees whose name, company or job title contain every one of {@code words} (lower case, letters and digits only), as words or word starts. */
     public abstract Condition fullText(List<String> words);

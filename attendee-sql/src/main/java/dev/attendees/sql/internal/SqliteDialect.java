@@ -3,6 +3,7 @@ package dev.attendees.sql.internal;
 import static org.jooq.impl.DSL.select;
 
 import dev.attendees.Attendee;
+import dev.attendees.store.Sort;
 import dev.attendees.store.TableInfo;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -139,6 +140,26 @@ public final class SqliteDialect extends Dialect {
     @Override
     public Field<String> hour(Field<Object> timestamp) {
         return DSL.substring(timestamp.cast(SQLDataType.VARCHAR), 12, 2);
+    }
+
+    /**
+     * Indexed fields ({@code indexes.sql}) in an order their index gives: any order of the
+     * {@code NOT NULL} ones ({@code id}, {@code email}), descending for the others (SQLite sorts
+     * {@code NULL} first, so a reverse walk puts it last, as the query API wants).
+     */
+    @Override
+    public boolean walksIndexInOrder(Sort sort) {
+        return switch (sort.field()) {
+            case ID, EMAIL -> true;
+            case COMPANY, INDUSTRY, JOB_TITLE, ATTENDANCE_TIME -> !sort.ascending();
+            default -> false;
+        };
+    }
+
+    /** {@code +field}: SQLite's documented way to keep a term off the indexes. */
+    @Override
+    public <T> Field<T> unindexed(Field<T> field) {
+        return DSL.field("+{0}", field.getDataType(), field);
     }
 
     @Override
