@@ -36,27 +36,27 @@ public final class AttendeeRows {
 
     /** Binds an attendee's columns (id last) to {@link #INSERT} or {@link #UPDATE}. */
     public static void bind(PreparedStatement ps, Dialect dialect, Attendee a, long id) throws SQLException {
-        bind(ps, 0, dialect, a, a.productInterestsText(), a.boothVisitedText(), id);
+        bind(ps, 0, dialect, BoundRow.of(a, dialect), id);
     }
 
     /**
      * Binds an attendee's columns (id last) to the parameters after {@code offset} (the row's
-     * place in a multi-row {@link #insert}), with its lists already joined.
+     * place in a multi-row {@link #insert}).
      */
-    static void bind(PreparedStatement ps, int offset, Dialect dialect, Attendee a, String interests, String booths, long id)
-            throws SQLException {
+    static void bind(PreparedStatement ps, int offset, Dialect dialect, BoundRow row, long id) throws SQLException {
+        Attendee a = row.attendee();
         ps.setString(offset + 1, a.name());
         ps.setString(offset + 2, a.email());
         ps.setString(offset + 3, a.company());
         ps.setString(offset + 4, a.eventName());
-        dialect.bindTimestamp(ps, offset + 5, a.attendanceTime());
+        dialect.bindTimestampValue(ps, offset + 5, row.attendanceTime());
         ps.setString(offset + 6, a.jobTitle());
         ps.setString(offset + 7, a.industry() == null ? null : a.industry().label());
         ps.setString(offset + 8, a.companySize() == null ? null : a.companySize().label());
-        ps.setString(offset + 9, interests);
-        ps.setString(offset + 10, booths);
+        ps.setString(offset + 9, row.interests());
+        ps.setString(offset + 10, row.booths());
         ps.setString(offset + 11, a.imagePath());
-        dialect.bindTimestamp(ps, offset + 12, a.createdAt());
+        dialect.bindTimestampValue(ps, offset + 12, row.createdAt());
         ps.setLong(offset + 13, id);
     }
 

@@ -1,6 +1,5 @@
 package dev.attendees.sql.internal;
 
-import dev.attendees.Attendee;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -24,10 +23,8 @@ public final class BulkWriter implements AutoCloseable {
     private final Dialect.Bulk bulk;
     private final PreparedStatement insertMany;
     private final PreparedStatement insertOne;
-    private final Attendee[] rows = new Attendee[ROWS_PER_STATEMENT];
+    private final BoundRow[] rows = new BoundRow[ROWS_PER_STATEMENT];
     private final long[] ids = new long[ROWS_PER_STATEMENT];
-    private final String[] interests = new String[ROWS_PER_STATEMENT];
-    private final String[] booths = new String[ROWS_PER_STATEMENT];
     private int row;
     private int pending;
     private long count;
@@ -46,21 +43,19 @@ public final class BulkWriter implements AutoCloseable {
         }
     }
 
-    /** Adds one attendee with this id. */
-    public void add(Attendee attendee, long id) throws SQLException {
-        String i = attendee.productInterestsText();
-        String b = attendee.boothVisitedText();
-        bulk.added(id, i, b);
-        rows[row] = attendee;
+    /**
+     * Adds one attendee with this id. The caller has told the bulk write ({@link Dialect.Bulk#added}),
+     * usually on the thread that made the row.
+     */
+    public void add(BoundRow bound, long id) throws SQLException {
+        rows[row] = bound;
         ids[row] = id;
-        interests[row] = i;
-        booths[row] = b;
         count++;
         first = Math.min(first, id);
         last = Math.max(last, id);
         if (++row == ROWS_PER_STATEMENT) {
             for (int r = 0; r < ROWS_PER_STATEMENT; r++) {
-                AttendeeRows.bind(insertMany, r * AttendeeRows.PARAMETERS, dialect, rows[r], interests[r], booths[r], ids[r]);
+                AttendeeRows.bind(insertMany, r * AttendeeRows.PARAMETERS, dialect, rows[r], ids[r]);
             }
             insertMany.addBatch();
             row = 0;
@@ -84,7 +79,7 @@ public final class BulkWriter implements AutoCloseable {
         }
         if (row > 0) {
             for (int r = 0; r < row; r++) {
-                AttendeeRows.bind(insertOne, 0, dialect, rows[r], interests[r], booths[r], ids[r]);
+                AttendeeRows.bind(insertOne, 0, dialect, rows[r], ids[r]);
                 insertOne.addBatch();
             }
             insertOne.executeBatch();

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,8 +20,9 @@ import java.util.TreeMap;
  * keeping an index by item (measured in docs/sql.md).
  *
  * <p>A row takes 8 to 16 bytes here ({@code attendee_id << 16 | position} in a growing array);
- * after {@link #CAPACITY} rows the writer flushes, so memory stays bounded (128 MiB at most). Rows whose id or position does not fit that
- * encoding are filled from the {@code attendees} table instead, by id.
+ * after {@link #CAPACITY} rows the writer flushes, so memory stays bounded (128 MiB at most).
+ * Rows whose id or position does not fit that encoding are filled from the {@code attendees}
+ * table instead, by id. Not thread-safe: one thread adds, and flushes when nothing is added.
  */
 final class DerivedRows {
 
@@ -49,46 +51,66 @@ final class DerivedRows {
         return Integer.compare(a.length() - i, b.length() - j);
     };
 
-    /** One derived table: how to append encoded rows of one item, and how to fill one attendee by id. */
+    /**
+     * One derived table: how to append encoded rows of one item, how to fill one attendee by id,
+     * and the rows held by item (a hash map: sorted once, when written).
+     */
     private record Target(String insert, String fillById, Map<String, Rows> items) {}
 
     private final List<Target> targets = List.of(
             new Target("INSERT INTO attendee_interests (attendee_id, position, interest)"
                     + " SELECT value >> 16, value & 65535, ?1 FROM json_each(?2)", SqliteDialect.FILL_INTERESTS,
-                    new TreeMap<>(CODE_POINT_ORDER)),
+                    new HashMap<>()),
             new Target("INSERT INTO booth_visits (attendee_id, position, booth)"
                     + " SELECT value >> 16, value & 65535, ?1 FROM json_each(?2)", SqliteDialect.FILL_BOOTHS,
-                    new TreeMap<>(CODE_POINT_ORDER)));
+                    new HashMap<>()));
     private final List<Long> byId = new ArrayList<>();
+    private final int capacity;
     private int held;
     private volatile boolean cancelled;
 
     /**
-     * Notes the derived rows of one attendee, from the stored forms of its lists (split exactly as
-     * the triggers split them: on every {@code ;}, nothing for empty text).
+     * Notes the derived rows of one attendee, as the triggers would split its stored lists
+     * ({@code ;}-joined {@code interests} and {@code booths}): on every {@code ;}, nothing for
+     * empty text. The lists' items are used as they are when none holds a {@code ;} (the same
+     * split, without making new strings).
      */
-    void add(long id, String interests, String booths) {
+    void add(long id, List<String> interestItems, String interests, List<String> boothItems, String booths) {
         if (id < 0 || id > MAX_ID || !encodable(interests) || !encodable(booths)) {
             byId.add(id);
             return;
         }
-        add(targets.get(0).items(), id, interests);
-        add(targets.get(1).items(), id, booths);
+        add(targets.get(0).items(), id, interestItems, interests);
+        add(targets.get(1).items(), id, boothItems, booths);
     }
 
     private static boolean encodable(String list) {
         return list == null || list.length() < (1 << POSITION_BITS);
     }
 
-    private void add(Map<String, Rows> items, long id, String list) {
-        if (list == null || list.isEmpty()) {
+    private void add(Map<String, Rows> items, long id, List<String> list, String text) {
+        if (text == null || text.isEmpty()) {
             return;
         }
+        for (String item : list) {
+            if (item.indexOf(';') >= 0) {
+                add(items, id, text);
+                return;
+            }
+        }
+        int position = 0;
+        for (String item : list) {
+            items.computeIfAbsent(item, k -> new Rows()).add(id << POSITION_BITS | position++);
+        }
+        held += position;
+    }
+
+    private void add(Map<String, Rows> items, long id, String text) {
         int position = 0;
         int start = 0;
         while (true) {
-            int end = list.indexOf(';', start);
-            String item = list.substring(start, end < 0 ? list.length() : end);
+            int end = text.indexOf(';', start);
+            String item = text.substring(start, end < 0 ? text.length() : end);
             items.computeIfAbsent(item, k -> new Rows()).add(id << POSITION_BITS | position++);
             held++;
             if (end < 0) {
@@ -98,9 +120,19 @@ final class DerivedRows {
         }
     }
 
+    /** Holds up to {@link #CAPACITY} rows. */
+    DerivedRows() {
+        this(CAPACITY);
+    }
+
+    /** Holds up to {@code capacity} rows (tests use small ones). */
+    DerivedRows(int capacity) {
+        this.capacity = capacity;
+    }
+
     /** Whether the writer should {@link #flush} now. */
     boolean full() {
-        return held >= CAPACITY || byId.size() >= CAPACITY / 64;
+        return held >= capacity || byId.size() >= Math.max(1, capacity / 64);
     }
 
     /** Rows held in the compact encoding. */
@@ -127,8 +159,10 @@ final class DerivedRows {
             if (t.items().isEmpty()) {
                 continue;
             }
+            Map<String, Rows> sorted = new TreeMap<>(CODE_POINT_ORDER);
+            sorted.putAll(t.items());
             try (PreparedStatement ps = connection.prepareStatement(t.insert())) {
-                for (Map.Entry<String, Rows> e : t.items().entrySet()) {
+                for (Map.Entry<String, Rows> e : sorted.entrySet()) {
                     Rows rows = e.getValue();
                     for (int from = 0; from < rows.size; from += CHUNK) {
                         if (cancelled) {

@@ -39,6 +39,9 @@ public abstract class Dialect {
     /** Binds a timestamp (or SQL {@code NULL}) to a statement parameter. */
     public abstract void bindTimestamp(PreparedStatement statement, int index, LocalDateTime time) throws SQLException;
 
+    /** Binds a timestamp already in its bind form ({@link #timestamp}, or {@code null}) to a statement parameter. */
+    public abstract void bindTimestampValue(PreparedStatement statement, int index, Object value) throws SQLException;
+
     /** A timestamp read back from this dialect (text, {@link Timestamp} or {@link LocalDateTime}). */
     public static LocalDateTime readTimestamp(Object value) {
         if (value == null) {
@@ -104,10 +107,19 @@ public abstract class Dialect {
     /** One bulk write's maintenance of derived tables and indexes. */
     public interface Bulk {
         /**
-         * Attendee {@code id} with these stored lists ({@code ;}-joined) is being inserted, in the
-         * JDBC batch under way.
+         * {@code row} is going to be inserted with this id. Called in insertion order, for every
+         * row, possibly on another thread than the other methods but never at the same time as
+         * {@link #flushHeld}.
+         *
+         * @return whether what the bulk write holds for the derived tables should be written now:
+         *     the caller then calls {@link #flushHeld} once the row has been sent
          */
-        default void added(long id, String interests, String booths) throws SQLException {}
+        default boolean added(long id, BoundRow row) {
+            return false;
+        }
+
+        /** Writes what {@link #added} holds for the derived tables; the rows added have been sent. */
+        default void flushHeld() throws SQLException {}
 
         /** Called after each JDBC batch with the number of rows inserted so far. */
         void written(long rows) throws SQLException;

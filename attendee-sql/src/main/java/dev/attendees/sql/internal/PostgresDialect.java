@@ -63,6 +63,15 @@ public final class PostgresDialect extends Dialect {
     }
 
     @Override
+    public void bindTimestampValue(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.TIMESTAMP);
+        } else {
+            statement.setObject(index, value);
+        }
+    }
+
+    @Override
     public Field<String> text(Field<?> f, boolean timestamp) {
         return timestamp ? DSL.field("to_char({0}, 'YYYY-MM-DD HH24:MI:SS')", String.class, f) : f.cast(SQLDataType.VARCHAR);
     }

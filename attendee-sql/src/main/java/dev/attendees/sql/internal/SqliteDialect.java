@@ -97,6 +97,19 @@ public final class SqliteDialect extends Dialect {
     /** Bulk writes running: the journal mode must not change under them. */
     private final AtomicInteger bulks = new AtomicInteger();
 
+    /** Rows of the derived tables a bulk write holds before it writes them. */
+    private final int derivedCapacity;
+
+    /** The dialect of one store. */
+    public SqliteDialect() {
+        this(DerivedRows.CAPACITY);
+    }
+
+    /** The dialect of one store whose bulk writes hold at most {@code derivedCapacity} derived rows (tests use small ones). */
+    SqliteDialect(int derivedCapacity) {
+        this.derivedCapacity = derivedCapacity;
+    }
+
     @Override
     public String name() {
         return "sqlite";
@@ -120,6 +133,11 @@ public final class SqliteDialect extends Dialect {
     @Override
     public void bindTimestamp(PreparedStatement statement, int index, LocalDateTime time) throws SQLException {
         statement.setString(index, time == null ? null : Attendee.formatTimestamp(time));
+    }
+
+    @Override
+    public void bindTimestampValue(PreparedStatement statement, int index, Object value) throws SQLException {
+        statement.setString(index, (String) value);
     }
 
     @Override
@@ -203,7 +221,7 @@ public final class SqliteDialect extends Dialect {
         private final Connection connection;
         private final long threshold;
         private final boolean keepEmailIndex;
-        private final DerivedRows derived = new DerivedRows();
+        private final DerivedRows derived = new DerivedRows(derivedCapacity);
         private boolean indexesDropped;
         private SideFill side;
 
@@ -214,8 +232,14 @@ public final class SqliteDialect extends Dialect {
         }
 
         @Override
-        public void added(long id, String interests, String booths) {
-            derived.add(id, interests, booths);
+        public boolean added(long id, BoundRow row) {
+            derived.add(id, row.attendee().productInterests(), row.interests(), row.attendee().boothVisited(), row.booths());
+            return derived.full();
+        }
+
+        @Override
+        public void flushHeld() throws SQLException {
+            derived.flush(connection);
         }
 
         @Override
@@ -229,9 +253,6 @@ public final class SqliteDialect extends Dialect {
                     }
                 }
                 indexesDropped = true;
-            }
-            if (derived.full()) {
-                derived.flush(connection);
             }
         }
 
