@@ -117,8 +117,8 @@ public final class SqliteAttendeeStore extends SqlAttendeeStore {
             String url = "jdbc:sqlite:" + path;
             int busy = (int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis());
 
-            // No journal mode here: the store turns the file to WAL itself (SqliteDialect.switchToWal), at
-            // once for a file that exists, after the first bulk write for one it creates.
+            // No journal mode here: the store turns the file to WAL itself (SqliteDialect), at once for a
+            // file that exists, after the first bulk write for one it creates.
             SQLiteConfig config = new SQLiteConfig();
             config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
             config.setBusyTimeout(busy);
@@ -165,7 +165,7 @@ public final class SqliteAttendeeStore extends SqlAttendeeStore {
                 throw notADatabase(file, e);
             }
             if (!created) {
-                dialect.beforeUse(pool);
+                dialect.openedExisting(pool);
             }
             return store;
         }

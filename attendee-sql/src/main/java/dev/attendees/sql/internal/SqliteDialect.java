@@ -215,7 +215,9 @@ public final class SqliteDialect extends Dialect {
     /**
      * A bulk write: triggers are off from the start; once the write has added more rows than the
      * table had (and at least {@value #DROP_INDEXES_AFTER}), the secondary indexes go too, and
-     * {@link #finish} builds them again from sorted data.
+     * {@link #finish} builds them again from sorted data. The rows of the derived tables are held
+     * ({@link DerivedRows}) and written in key order, on another thread when that pays
+     * ({@link SideFill}).
      */
     private final class SqliteBulk implements Bulk {
         private final Connection connection;
@@ -311,7 +313,7 @@ public final class SqliteDialect extends Dialect {
                 side.close();
             }
             bulks.decrementAndGet();
-            switchToWal(connection);
+            switchToWal(connection, false);
         }
     }
 
@@ -335,12 +337,11 @@ public final class SqliteDialect extends Dialect {
         }
     }
 
-
     @Override
     public void beforeUse(DataSource pool) {
         if (walPending.get() && bulks.get() == 0) {
             try (Connection c = pool.getConnection()) {
-                switchToWal(c);
+                switchToWal(c, false);
             } catch (SQLException e) {
                 // Tried again next time; rollback-journal mode is correct meanwhile, only less concurrent.
             }
@@ -348,20 +349,45 @@ public final class SqliteDialect extends Dialect {
     }
 
     /**
-     * Puts the database in WAL mode (which the file keeps) unless it is already, or a bulk write is
-     * running; {@code connection} must not be in a transaction. Best effort: when the mode cannot
-     * change now (another connection is in a transaction), the next call tries again.
+     * Puts a database file that existed before the store opened it in WAL mode, waiting (up to the
+     * busy timeout) for other processes' locks. Best effort, like {@link #beforeUse}, which tries
+     * again.
      */
-    public void switchToWal(Connection connection) {
+    public void openedExisting(DataSource pool) {
+        try (Connection c = pool.getConnection()) {
+            switchToWal(c, true);
+        } catch (SQLException e) {
+            // beforeUse tries again.
+        }
+    }
+
+    /**
+     * Puts the database in WAL mode (which the file keeps) unless it is already, or a bulk write is
+     * running; {@code connection} must not be in a transaction. When the mode cannot change now
+     * (another connection holds a lock; {@code wait}: after the busy timeout), the next call tries
+     * again.
+     */
+    private void switchToWal(Connection connection, boolean wait) {
         if (!walPending.get() || bulks.get() > 0) {
             return;
         }
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
-            if (rs.next() && "wal".equalsIgnoreCase(rs.getString(1))) {
-                walPending.set(false);
+        try (Statement s = connection.createStatement()) {
+            int busyTimeout;
+            try (ResultSet rs = s.executeQuery("PRAGMA busy_timeout")) {
+                busyTimeout = rs.next() ? rs.getInt(1) : 0;
+            }
+            if (!wait) {
+                s.execute("PRAGMA busy_timeout = 0");
+            }
+            try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
+                if (rs.next() && "wal".equalsIgnoreCase(rs.getString(1))) {
+                    walPending.set(false);
+                }
+            } finally {
+                s.execute("PRAGMA busy_timeout = " + busyTimeout);
             }
         } catch (SQLException e) {
-            // As above: tried again next time.
+            // Tried again next time.
         }
     }
 
