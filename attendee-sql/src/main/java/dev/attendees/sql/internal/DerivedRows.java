@@ -1,5 +1,6 @@
 package dev.attendees.sql.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -35,21 +36,9 @@ final class DerivedRows {
     private static final int POSITION_BITS = 16;
     private static final long MAX_ID = (1L << (63 - POSITION_BITS)) - 1;
 
-    /** SQLite's BINARY collation: UTF-8 byte order, which is code-point order. */
-    static final Comparator<String> CODE_POINT_ORDER = (a, b) -> {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int x = a.codePointAt(i);
-            int y = b.codePointAt(j);
-            if (x != y) {
-                return Integer.compare(x, y);
-            }
-            i += Character.charCount(x);
-            j += Character.charCount(y);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
-    };
+    /** SQLite's BINARY collation: the order of the UTF-8 bytes. */
+    private static final Comparator<String> BINARY =
+            Comparator.comparing((String item) -> item.getBytes(StandardCharsets.UTF_8), Arrays::compareUnsigned);
 
     /**
      * One derived table: how to append encoded rows of one item, how to fill one attendee by id,
@@ -159,7 +148,7 @@ final class DerivedRows {
             if (t.items().isEmpty()) {
                 continue;
             }
-            Map<String, Rows> sorted = new TreeMap<>(CODE_POINT_ORDER);
+            Map<String, Rows> sorted = new TreeMap<>(BINARY);
             sorted.putAll(t.items());
             try (PreparedStatement ps = connection.prepareStatement(t.insert())) {
                 for (Map.Entry<String, Rows> e : sorted.entrySet()) {

@@ -37,7 +37,9 @@ public abstract class Dialect {
     public abstract Field<Object> timestampParam(LocalDateTime time);
 
     /** Binds a timestamp (or SQL {@code NULL}) to a statement parameter. */
-    public abstract void bindTimestamp(PreparedStatement statement, int index, LocalDateTime time) throws SQLException;
+    public void bindTimestamp(PreparedStatement statement, int index, LocalDateTime time) throws SQLException {
+        bindTimestampValue(statement, index, timestamp(time));
+    }
 
     /** Binds a timestamp already in its bind form ({@link #timestamp}, or {@code null}) to a statement parameter. */
     public abstract void bindTimestampValue(PreparedStatement statement, int index, Object value) throws SQLException;

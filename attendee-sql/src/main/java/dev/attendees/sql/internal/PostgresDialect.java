@@ -54,15 +54,6 @@ public final class PostgresDialect extends Dialect {
     }
 
     @Override
-    public void bindTimestamp(PreparedStatement statement, int index, LocalDateTime time) throws SQLException {
-        if (time == null) {
-            statement.setNull(index, Types.TIMESTAMP);
-        } else {
-            statement.setObject(index, time);
-        }
-    }
-
-    @Override
     public void bindTimestampValue(PreparedStatement statement, int index, Object value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.TIMESTAMP);

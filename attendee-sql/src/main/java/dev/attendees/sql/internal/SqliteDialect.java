@@ -131,11 +131,6 @@ public final class SqliteDialect extends Dialect {
     }
 
     @Override
-    public void bindTimestamp(PreparedStatement statement, int index, LocalDateTime time) throws SQLException {
-        statement.setString(index, time == null ? null : Attendee.formatTimestamp(time));
-    }
-
-    @Override
     public void bindTimestampValue(PreparedStatement statement, int index, Object value) throws SQLException {
         statement.setString(index, (String) value);
     }
