@@ -67,6 +67,8 @@ final class SideFill {
         } catch (IOException e) {
             throw new SQLException("cannot create a temporary database: " + e.getMessage(), e);
         }
+        file.toFile().deleteOnExit(); // also when the program is stopped (SIGINT, SIGTERM) midway
+
         SideFill fill = new SideFill(file, rows, ddl);
         Thread thread = new Thread(fill.task, "attendees-derived-tables");
         thread.setDaemon(true);
