@@ -404,6 +404,66 @@ public abstract class AbstractAttendeeStoreContractTest {
     }
 
     @Test
+    void should_page_filtered_sorted_results_like_java() {
+        store.generate(GENERATOR, 1_500);
+        List<Attendee> all = GENERATOR.generate(1_500);
+        Attendee probe = all.get(17);
+        String booth = all.stream().filter(a -> !a.boothVisited().isEmpty()).findFirst().orElseThrow().boothVisited().get(0);
+        List<String> twoBooths = all.stream().filter(a -> a.boothVisited().size() >= 2).findFirst().orElseThrow()
+                .boothVisited().subList(0, 2);
+        LocalDateTime from = probe.attendanceTime().minusHours(6);
+        Map<AttendeeFilter, Predicate<Attendee>> filters = new LinkedHashMap<>();
+        filters.put(AttendeeFilter.builder().industries(Industry.TECHNOLOGY, Industry.FINANCIAL_SERVICES)
+                        .companySizes(CompanySize.ENTERPRISE, CompanySize.MID_MARKET).interestsAny("Kubernetes", "Observability").build(),
+                a -> (a.industry() == Industry.TECHNOLOGY || a.industry() == Industry.FINANCIAL_SERVICES)
+                        && (a.companySize() == CompanySize.ENTERPRISE || a.companySize() == CompanySize.MID_MARKET)
+                        && (a.productInterests().contains("Kubernetes") || a.productInterests().contains("Observability")));
+        filters.put(AttendeeFilter.builder().interestsAll("Kubernetes", "Observability").build(),
+                a -> a.productInterests().containsAll(List.of("Kubernetes", "Observability")));
+        filters.put(AttendeeFilter.builder().boothsAny(booth).jobTitles(probe.jobTitle(), all.get(5).jobTitle()).build(),
+                a -> a.boothVisited().contains(booth) && (a.jobTitle().equals(probe.jobTitle()) || a.jobTitle().equals(all.get(5).jobTitle())));
+        filters.put(AttendeeFilter.builder().boothsAll(twoBooths.toArray(String[]::new)).build(),
+                a -> a.boothVisited().containsAll(twoBooths));
+        filters.put(AttendeeFilter.builder().attendedBetween(from, null).eventNames(probe.eventName())
+                        .runId(store.runs().get(0).id()).build(),
+                a -> !a.attendanceTime().isBefore(from));
+        filters.put(AttendeeFilter.builder().companies(probe.company(), all.get(3).company()).build(),
+                a -> a.company().equals(probe.company()) || a.company().equals(all.get(3).company()));
+        List<Sort> sorts = List.of(Sort.desc(AttendeeField.ATTENDANCE_TIME), Sort.desc(AttendeeField.COMPANY),
+                Sort.asc(AttendeeField.EMAIL), Sort.desc(AttendeeField.JOB_TITLE), Sort.asc(AttendeeField.COMPANY),
+                Sort.desc(AttendeeField.NAME));
+        filters.forEach((filter, predicate) -> {
+            for (Sort sort : sorts) {
+                List<Long> expected = all.stream().filter(predicate).sorted(order(sort).thenComparingLong(Attendee::id))
+                        .map(Attendee::id).toList();
+                for (long offset : List.of(0L, 7L, Math.max(0, expected.size() - 3L), expected.size() + 5L)) {
+                    AttendeePage page = store.find(AttendeeQuery.builder().filter(filter).sort(sort).offset(offset).limit(10).build());
+                    assertThat(page.total()).as(filter + " " + sort).isEqualTo(expected.size());
+                    assertThat(page.items()).extracting(Attendee::id).as(filter + " " + sort + " from " + offset)
+                            .isEqualTo(expected.subList((int) Math.min(offset, expected.size()),
+                                    (int) Math.min(offset + 10, expected.size())));
+                }
+            }
+        });
+    }
+
+    /** The store's order of one sort key: text by code point, empty values last in both directions. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Comparator<Attendee> order(Sort sort) {
+        Function<Attendee, Comparable> key = switch (sort.field()) {
+            case ATTENDANCE_TIME -> Attendee::attendanceTime;
+            case COMPANY -> Attendee::company;
+            case EMAIL -> Attendee::email;
+            case JOB_TITLE -> Attendee::jobTitle;
+            case NAME -> Attendee::name;
+            default -> throw new IllegalArgumentException(sort.toString());
+        };
+        Comparator<Comparable> values = (x, y) -> x instanceof String a && y instanceof String b ? CODE_POINTS.compare(a, b)
+                : x.compareTo(y);
+        return Comparator.comparing(key, Comparator.nullsLast(sort.ascending() ? values : values.reversed()));
+    }
+
+    @Test
     void should_sort_missing_values_last_in_both_directions() {
         write(List.of(person(1, "A", "a@x.io"), GENERATOR.attendee(0).withId(2), GENERATOR.attendee(1).withId(3)));
         for (Sort sort : List.of(Sort.asc(AttendeeField.COMPANY), Sort.desc(AttendeeField.COMPANY))) {

@@ -22,7 +22,9 @@ import org.sqlite.SQLiteDataSource;
  * WAL mode (readers never wait for the writer), with {@code synchronous=NORMAL} (a committed
  * transaction survives a crash of the program; a power cut may lose the last ones, never
  * corrupt the file), a 64 MiB page cache and memory-mapped reads. Bulk writes go through one
- * transaction and fill the normalized tables and the FTS5 index set-based at the end.
+ * transaction and fill the normalized tables and the FTS5 index set-based at the end. A file the
+ * store creates gets its first bulk write in rollback-journal mode (written once instead of
+ * twice; readers of the new file wait for it) and is in WAL mode from then on.
  *
  * <pre>{@code
  * try (SqliteAttendeeStore store = SqliteAttendeeStore.open(Path.of("attendees.db"))) {
@@ -105,16 +107,19 @@ public final class SqliteAttendeeStore extends SqlAttendeeStore {
             if (Files.isDirectory(path)) {
                 throw new ConfigurationException("--db " + file + " is a folder, not a database file");
             }
+            boolean created;
             try {
                 Files.createDirectories(path.getParent());
+                created = !Files.exists(path) || Files.size(path) == 0;
             } catch (IOException e) {
                 throw new AttendeeException("cannot create the folder of " + file + ": " + e.getMessage(), e);
             }
             String url = "jdbc:sqlite:" + path;
             int busy = (int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis());
 
+            // No journal mode here: the store turns the file to WAL itself (SqliteDialect), at once for a
+            // file that exists, after the first bulk write for one it creates.
             SQLiteConfig config = new SQLiteConfig();
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
             config.setBusyTimeout(busy);
             config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
@@ -152,11 +157,17 @@ public final class SqliteAttendeeStore extends SqlAttendeeStore {
                 }
                 return c;
             };
+            SqliteDialect dialect = new SqliteDialect();
+            SqliteAttendeeStore store;
             try {
-                return new SqliteAttendeeStore(new StoreCore(pool, pool, reader, new SqliteDialect(), file.toString()), file);
+                store = new SqliteAttendeeStore(new StoreCore(pool, pool, reader, dialect, file.toString()), file);
             } catch (RuntimeException e) {
                 throw notADatabase(file, e);
             }
+            if (!created) {
+                dialect.openedExisting(pool);
+            }
+            return store;
         }
 
         private static RuntimeException notADatabase(Path file, RuntimeException e) {

@@ -117,7 +117,7 @@ class PostgresAttendeeStoreTest extends AbstractAttendeeStoreContractTest {
             assertThat(migrated.count(AttendeeFilter.builder().interestsAll("Docker", "Kubernetes").build())).isEqualTo(1);
             assertThat(migrated.count(AttendeeFilter.builder().text("archiv legacy").build())).isEqualTo(1);
             assertThat(migrated.readOnlySql("SELECT max(version) FROM attendees_schema_version", 1, Duration.ofSeconds(5))
-                    .rows()).containsExactly(List.of(2L));
+                    .rows()).containsExactly(List.of(3L));
         }
         store = null;
     }

@@ -11,8 +11,10 @@ import dev.attendees.spi.AbstractAttendeeStoreContractTest;
 import dev.attendees.spi.AttendeeSink;
 import dev.attendees.spi.AttendeeStore;
 import dev.attendees.export.AttendeeFormat;
+import dev.attendees.sql.internal.Scripts;
 import dev.attendees.store.AttendeeFilter;
 import dev.attendees.store.Facet;
+import dev.attendees.store.TableInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +33,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The store contract on SQLite, and what only SQLite has: the file, WAL, migrations of old files. */
@@ -97,7 +102,158 @@ class SqliteAttendeeStoreTest extends AbstractAttendeeStoreContractTest {
         try (SqliteAttendeeStore again = SqliteAttendeeStore.open(old)) {
             assertThat(again.schemaVersionFound()).isEqualTo(SqlAttendeeStore.SCHEMA_VERSION);
             assertThat(again.readOnlySql("SELECT version FROM attendees_schema_version ORDER BY version", 10, Duration.ofSeconds(5))
-                    .rows()).containsExactly(List.of(1L), List.of(2L));
+                    .rows()).containsExactly(List.of(1L), List.of(2L), List.of(3L));
+        }
+    }
+
+    @Test
+    void should_migrate_a_version_2_database_to_normalized_tables_keyed_by_item() throws Exception {
+        store.close();
+        Path old = files.resolve("v2.db");
+        // A database as the version 2 release left it: its scripts, its index by item, its triggers (these
+        // deleted by attendee_id alone).
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old); Statement s = c.createStatement()) {
+            for (String script : List.of("V1__contract_table.sql")) {
+                for (String sql : Scripts.statements(Scripts.read("migrations/sqlite/" + script))) {
+                    s.execute(sql);
+                }
+            }
+            s.execute("INSERT INTO attendees (id, name, email, company, event_name, attendance_time, job_title, industry,"
+                    + " company_size, product_interests, booth_visited, image_path) VALUES"
+                    + " (7, 'Old Timer', 'old@legacy.io', 'Legacy Inc', 'Expo 2019', '2019-05-01 10:00:00', 'Archivist',"
+                    + " 'Education', 'SMB', 'Kubernetes;Docker', 'Booth A;Booth B', ''),"
+                    + " (8, 'Second Person', 'second@legacy.io', 'Legacy Inc', 'Expo 2019', NULL, NULL, NULL, NULL,"
+                    + " 'Docker;Zig;Docker', '', '')");
+            for (String sql : Scripts.statements(Scripts.read("migrations/sqlite/V2__derived_tables.sql"))) {
+                s.execute(sql);
+            }
+            s.execute("CREATE TABLE attendees_schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL,"
+                    + " applied_at TIMESTAMP NOT NULL)");
+            s.execute("INSERT INTO attendees_schema_version VALUES (1, 'contract table', '2026-11-01 00:00:00'),"
+                    + " (2, 'derived tables', '2026-11-01 00:00:00')");
+            s.execute("CREATE INDEX attendee_interests_interest ON attendee_interests (interest, attendee_id)");
+            s.execute("CREATE INDEX booth_visits_booth ON booth_visits (booth, attendee_id)");
+            s.execute("CREATE TRIGGER attendees_derived_delete AFTER DELETE ON attendees BEGIN"
+                    + " DELETE FROM attendee_interests WHERE attendee_id = OLD.id;"
+                    + " DELETE FROM booth_visits WHERE attendee_id = OLD.id;"
+                    + " INSERT INTO attendees_fts (attendees_fts, rowid, name, company, job_title)"
+                    + " VALUES ('delete', OLD.id, OLD.name, OLD.company, OLD.job_title); END");
+        }
+        try (SqliteAttendeeStore migrated = SqliteAttendeeStore.open(old)) {
+            assertThat(migrated.schemaVersionFound()).isEqualTo(2);
+            assertThat(migrated.readOnlySql("SELECT version FROM attendees_schema_version ORDER BY version", 10,
+                    Duration.ofSeconds(5)).rows()).containsExactly(List.of(1L), List.of(2L), List.of(3L));
+            assertThat(migrated.readOnlySql("SELECT interest, attendee_id, position FROM attendee_interests", 10,
+                    Duration.ofSeconds(5)).rows()).as("every row kept, now in (item, attendee, position) order").containsExactly(
+                    List.of("Docker", 7L, 1L), List.of("Docker", 8L, 0L), List.of("Docker", 8L, 2L),
+                    List.of("Kubernetes", 7L, 0L), List.of("Zig", 8L, 1L));
+            assertThat(migrated.schema().get(1).columns()).extracting(TableInfo.ColumnInfo::name)
+                    .as("columns keep their order").containsExactly("attendee_id", "position", "interest");
+            try (Connection c = migrated.dataSource().getConnection(); Statement s = c.createStatement()) {
+                assertThat(names(s, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN"
+                        + " ('attendee_interests', 'booth_visits') AND name NOT LIKE 'sqlite_autoindex%'")).isEmpty();
+                assertThat(names(s, "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '%by_item'")).isEmpty();
+                s.execute("UPDATE attendees SET product_interests = 'Rust', booth_visited = 'Booth C' WHERE id = 7");
+                s.execute("DELETE FROM attendees WHERE id = 8");
+            }
+            assertThat(migrated.readOnlySql("SELECT interest, attendee_id, position FROM attendee_interests", 10,
+                    Duration.ofSeconds(5)).rows()).containsExactly(List.of("Rust", 7L, 0L));
+            assertThat(migrated.readOnlySql("SELECT booth, attendee_id FROM booth_visits", 10, Duration.ofSeconds(5)).rows())
+                    .containsExactly(List.of("Booth C", 7L));
+            assertThat(migrated.count(AttendeeFilter.builder().text("second").build())).isZero();
+            assertThat(migrated.count(AttendeeFilter.builder().text("timer").build())).isEqualTo(1);
+        }
+    }
+
+    private static List<String> names(Statement s, String sql) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
+    @Test
+    void should_write_a_new_file_without_the_wal_until_its_first_bulk_write_has_committed() throws Exception {
+        Path wal = Path.of(db() + "-wal");
+        Path journal = Path.of(db() + "-journal");
+        AttendeeGenerator generator = AttendeeGenerator.builder().seed(5).build();
+        try (AttendeeSink sink = store.sink(generator)) {
+            sink.write(generator.generate(3_000));
+            assertThat(journal).as("a rollback journal, of the few pages the empty file had").exists();
+            assertThat(wal).doesNotExist();
+            sink.commit();
+        }
+        assertThat(journalMode()).isEqualTo("wal");
+        try (AttendeeSink sink = store.sink(generator)) {
+            sink.write(generator.generate(3_000));
+            sink.commit();
+        }
+        assertThat(journal).doesNotExist();
+        assertThat(Files.size(wal)).as("the second write went through the WAL").isPositive();
+        assertThat(store.count(AttendeeFilter.ALL)).isEqualTo(6_000);
+    }
+
+    @Test
+    void should_turn_a_new_file_to_wal_at_its_first_use_that_is_not_a_bulk_write() throws Exception {
+        assertThat(store.count(AttendeeFilter.ALL)).isZero();
+        assertThat(journalMode()).isEqualTo("wal");
+    }
+
+    private String journalMode() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
+            assertThat(rs.next()).isTrue();
+            return rs.getString(1);
+        }
+    }
+
+    @Test
+    void should_keep_the_normalized_tables_exact_for_ids_and_lists_beyond_the_compact_form() throws SQLException {
+        // Rows are buffered as attendee_id << 16 | position; a larger id or a list of 65,536 characters or more
+        // takes the other way (filled from the attendees table).
+        String many = IntStream.range(0, 4_000).mapToObj(i -> "Interest number " + i).collect(Collectors.joining(";"));
+        Attendee template = GENERATOR.attendee(0);
+        List<Attendee> written = List.of(
+                copy(template, 1, "one@example.com", List.of(many.split(";")), List.of("Booth A")),
+                copy(template, 2, "two@example.com", List.of("Docker", "Kubernetes"), List.of("Booth A", "Booth B")),
+                copy(template, 1L << 50, "huge@example.com", List.of("Docker"), List.of("Booth B", "Booth A")));
+        try (AttendeeSink sink = store.sink(GENERATOR)) {
+            sink.write(written);
+            sink.commit();
+        }
+        assertDerivedTablesInStep();
+        assertThat(store.count(AttendeeFilter.builder().interestsAll("Interest number 0", "Interest number 3999").build()))
+                .isEqualTo(1);
+        assertThat(store.readOnlySql("SELECT attendee_id, position FROM booth_visits WHERE booth = 'Booth A'"
+                + " ORDER BY attendee_id", 10, Duration.ofSeconds(5)).rows())
+                .containsExactly(List.of(1L, 0L), List.of(2L, 0L), List.of(1L << 50, 1L));
+        assertThat(store.delete(AttendeeFilter.builder().interestsAny("Interest number 17").build())).isEqualTo(1);
+        assertThat(store.readOnlySql("SELECT count(*) FROM attendee_interests", 1, Duration.ofSeconds(5)).rows())
+                .containsExactly(List.of(3L));
+    }
+
+    private static Attendee copy(Attendee a, long id, String email, List<String> interests, List<String> booths) {
+        return new Attendee(id, a.name(), email, a.company(), a.eventName(), a.attendanceTime(), a.jobTitle(), a.industry(),
+                a.companySize(), interests, booths, a.imagePath(), a.createdAt());
+    }
+
+    @Test
+    void should_build_the_normalized_tables_of_a_large_write_aside_and_copy_them_exactly() throws IOException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        List<Path> before = derivedScratchFiles(tmp);
+        store.generate(GENERATOR, 60_000); // about 370,000 rows of normalized tables: built on a second thread
+        assertDerivedTablesInStep();
+        assertThat(derivedScratchFiles(tmp)).as("the scratch database is gone").isEqualTo(before);
+        store.generate(GENERATOR, 100); // into tables that hold rows now: appended directly
+        assertDerivedTablesInStep();
+    }
+
+    private static List<Path> derivedScratchFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().startsWith("attendees-derived-")).sorted().toList();
         }
     }
 
@@ -108,7 +264,7 @@ class SqliteAttendeeStoreTest extends AbstractAttendeeStoreContractTest {
         }
         store.close();
         assertThatThrownBy(() -> SqliteAttendeeStore.open(db())).isInstanceOf(ConfigurationException.class)
-                .hasMessage(db() + " has schema version 99, newer than this release's 2; use a newer attendees release");
+                .hasMessage(db() + " has schema version 99, newer than this release's 3; use a newer attendees release");
         store = null;
     }
 
@@ -230,9 +386,9 @@ class SqliteAttendeeStoreTest extends AbstractAttendeeStoreContractTest {
                 objects.add(rs.getString(1));
             }
         }
-        assertThat(objects).containsExactly("attendee_interests_interest", "attendees_attendance_time", "attendees_company",
+        assertThat(objects).containsExactly("attendees_attendance_time", "attendees_company",
                 "attendees_derived_delete", "attendees_derived_insert", "attendees_derived_update", "attendees_email",
-                "attendees_industry", "attendees_job_title", "booth_visits_booth");
+                "attendees_industry", "attendees_job_title");
         assertThat(store.get(60_000)).contains(generator.attendee(59_999));
     }
 }

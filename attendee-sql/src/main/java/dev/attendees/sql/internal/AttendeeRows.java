@@ -13,31 +13,51 @@ import org.jooq.Record;
 public final class AttendeeRows {
     private AttendeeRows() {}
 
+    /** Parameters of one row in {@link #INSERT} and {@link #UPDATE}: {@value}. */
+    public static final int PARAMETERS = 13;
+
     /** Inserts one attendee; parameters as {@link #bind}. */
-    public static final String INSERT = "INSERT INTO attendees (name, email, company, event_name, attendance_time, job_title,"
-            + " industry, company_size, product_interests, booth_visited, image_path, created_at, id)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    public static final String INSERT = insert(1);
 
     /** Overwrites one attendee, keeping its id; parameters as {@link #bind}. */
     public static final String UPDATE = "UPDATE attendees SET name = ?, email = ?, company = ?, event_name = ?,"
             + " attendance_time = ?, job_title = ?, industry = ?, company_size = ?, product_interests = ?,"
             + " booth_visited = ?, image_path = ?, created_at = ? WHERE id = ?";
 
+    /** Inserts {@code rows} attendees in one statement: {@link #PARAMETERS} parameters a row, each row as {@link #bind}. */
+    public static String insert(int rows) {
+        StringBuilder sql = new StringBuilder("INSERT INTO attendees (name, email, company, event_name, attendance_time,"
+                + " job_title, industry, company_size, product_interests, booth_visited, image_path, created_at, id) VALUES ");
+        for (int i = 0; i < rows; i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        }
+        return sql.toString();
+    }
+
     /** Binds an attendee's columns (id last) to {@link #INSERT} or {@link #UPDATE}. */
     public static void bind(PreparedStatement ps, Dialect dialect, Attendee a, long id) throws SQLException {
-        ps.setString(1, a.name());
-        ps.setString(2, a.email());
-        ps.setString(3, a.company());
-        ps.setString(4, a.eventName());
-        dialect.bindTimestamp(ps, 5, a.attendanceTime());
-        ps.setString(6, a.jobTitle());
-        ps.setString(7, a.industry() == null ? null : a.industry().label());
-        ps.setString(8, a.companySize() == null ? null : a.companySize().label());
-        ps.setString(9, a.productInterestsText());
-        ps.setString(10, a.boothVisitedText());
-        ps.setString(11, a.imagePath());
-        dialect.bindTimestamp(ps, 12, a.createdAt());
-        ps.setLong(13, id);
+        bind(ps, 0, dialect, BoundRow.of(a, dialect), id);
+    }
+
+    /**
+     * Binds an attendee's columns (id last) to the parameters after {@code offset} (the row's
+     * place in a multi-row {@link #insert}).
+     */
+    static void bind(PreparedStatement ps, int offset, Dialect dialect, BoundRow row, long id) throws SQLException {
+        Attendee a = row.attendee();
+        ps.setString(offset + 1, a.name());
+        ps.setString(offset + 2, a.email());
+        ps.setString(offset + 3, a.company());
+        ps.setString(offset + 4, a.eventName());
+        dialect.bindTimestampValue(ps, offset + 5, row.attendanceTime());
+        ps.setString(offset + 6, a.jobTitle());
+        ps.setString(offset + 7, a.industry() == null ? null : a.industry().label());
+        ps.setString(offset + 8, a.companySize() == null ? null : a.companySize().label());
+        ps.setString(offset + 9, row.interests());
+        ps.setString(offset + 10, row.booths());
+        ps.setString(offset + 11, a.imagePath());
+        dialect.bindTimestampValue(ps, offset + 12, row.createdAt());
+        ps.setLong(offset + 13, id);
     }
 
     /**

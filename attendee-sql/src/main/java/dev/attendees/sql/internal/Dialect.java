@@ -1,6 +1,7 @@
 package dev.attendees.sql.internal;
 
 import dev.attendees.Attendee;
+import dev.attendees.store.Sort;
 import dev.attendees.store.TableInfo;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.List;
+import javax.sql.DataSource;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.SQLDialect;
@@ -35,7 +37,12 @@ public abstract class Dialect {
     public abstract Field<Object> timestampParam(LocalDateTime time);
 
     /** Binds a timestamp (or SQL {@code NULL}) to a statement parameter. */
-    public abstract void bindTimestamp(PreparedStatement statement, int index, LocalDateTime time) throws SQLException;
+    public void bindTimestamp(PreparedStatement statement, int index, LocalDateTime time) throws SQLException {
+        bindTimestampValue(statement, index, timestamp(time));
+    }
+
+    /** Binds a timestamp already in its bind form ({@link #timestamp}, or {@code null}) to a statement parameter. */
+    public abstract void bindTimestampValue(PreparedStatement statement, int index, Object value) throws SQLException;
 
     /** A timestamp read back from this dialect (text, {@link Timestamp} or {@link LocalDateTime}). */
     public static LocalDateTime readTimestamp(Object value) {
@@ -73,6 +80,19 @@ public abstract class Dialect {
     /** The hour ({@code 00}..{@code 23}) of a timestamp column. */
     public abstract Field<String> hour(Field<Object> timestamp);
 
+    /**
+     * Whether rows come in {@code sort}'s order (empty values last) by walking an index of its
+     * field, so that a page can stop early; {@code false} leaves it to the planner.
+     */
+    public boolean walksIndexInOrder(Sort sort) {
+        return false;
+    }
+
+    /** {@code field} in a form that the planner will not look up in an index (for {@link #walksIndexInOrder}). */
+    public <T> Field<T> unindexed(Field<T> field) {
+        return field;
+    }
+
     /** Attendees whose name, company or job title contain every one of {@code words} (lower case, letters and digits only), as words or word starts. */
     public abstract Condition fullText(List<String> words);
 
@@ -88,18 +108,46 @@ public abstract class Dialect {
 
     /** One bulk write's maintenance of derived tables and indexes. */
     public interface Bulk {
+        /**
+         * {@code row} is going to be inserted with this id. Called in insertion order, for every
+         * row, possibly on another thread than the other methods but never at the same time as
+         * {@link #flushHeld}.
+         *
+         * @return whether what the bulk write holds for the derived tables should be written now:
+         *     the caller then calls {@link #flushHeld} once the row has been sent
+         */
+        default boolean added(long id, BoundRow row) {
+            return false;
+        }
+
+        /** Writes what {@link #added} holds for the derived tables; the rows added have been sent. */
+        default void flushHeld() throws SQLException {}
+
         /** Called after each JDBC batch with the number of rows inserted so far. */
         void written(long rows) throws SQLException;
 
         /** The attendees with ids {@code first..last} were inserted; their derived rows must exist when this returns. */
         void finish(long first, long last) throws SQLException;
 
-        /** Attendee {@code id}, which existed before the bulk write, is about to be overwritten. */
-        void beforeReplace(long id) throws SQLException;
+        /**
+         * Attendee {@code id} is about to be overwritten: it existed before the bulk write, or
+         * ({@code addedHere}) this write inserted it earlier and its batch has been sent.
+         */
+        void beforeReplace(long id, boolean addedHere) throws SQLException;
 
-        /** Attendee {@code id}, which existed before the bulk write, was overwritten. */
-        void afterReplace(long id) throws SQLException;
+        /** Attendee {@code id} was overwritten (see {@link #beforeReplace}). */
+        void afterReplace(long id, boolean addedHere) throws SQLException;
+
+        /**
+         * The bulk write's transaction has ended, committed or not, and the connection is back in
+         * autocommit mode. Never throws.
+         */
+        default void ended() {}
     }
+
+
+    /** Called before the store's other work (queries, small writes, handing out connections). */
+    public void beforeUse(DataSource pool) {}
 
     /** Called after the migrations, in their transaction. */
     public void afterMigrations(Connection connection) throws SQLException {}

@@ -59,9 +59,10 @@ final class Importer {
         }
         try (c) {
             c.setAutoCommit(false);
+            Dialect.Bulk bulk = null;
             try {
                 long maxId = StoreCore.maxId(c);
-                Dialect.Bulk bulk = dialect.beginBulk(c, maxId, policy != DuplicatePolicy.FAIL);
+                bulk = dialect.beginBulk(c, maxId, policy != DuplicatePolicy.FAIL);
                 boolean empty = maxId == 0;
                 LongSet emails = empty ? new LongSet() : existingEmails(c);
                 LongSet ids = empty ? new LongSet() : null;
@@ -72,12 +73,12 @@ final class Importer {
                 try (BulkWriter writer = new BulkWriter(c, dialect, bulk);
                         PreparedStatement byEmail = c.prepareStatement("SELECT id FROM attendees WHERE email = ?");
                         PreparedStatement update = c.prepareStatement(AttendeeRows.UPDATE)) {
-                    Reading reading = new Reading(inputs, importTime);
+                    Reading reading = new Reading(inputs, importTime, dialect);
                     try {
                         for (List<Row> batch = reading.next(); batch != null; batch = reading.next()) {
                             for (Row row : batch) {
-                                Attendee a = row.attendee();
-                                long hash = LongSet.hash(a.email());
+                                Attendee a = row.bound().attendee();
+                                long hash = row.emailHash();
                                 if (emails.contains(hash)) {
                                     writer.flush();
                                     Long existing = idOf(byEmail, a.email());
@@ -89,14 +90,10 @@ final class Importer {
                                                     + " (id " + existing + "); the duplicate policy skip or replace would import anyway");
                                             case SKIP -> skipped++;
                                             case REPLACE -> {
-                                                if (!earlier) {
-                                                    bulk.beforeReplace(existing);
-                                                }
-                                                AttendeeRows.bind(update, dialect, a, existing);
+                                                bulk.beforeReplace(existing, earlier);
+                                                AttendeeRows.bind(update, 0, dialect, row.bound(), existing);
                                                 update.executeUpdate();
-                                                if (!earlier) {
-                                                    bulk.afterReplace(existing);
-                                                }
+                                                bulk.afterReplace(existing, earlier);
                                                 replaced++;
                                             }
                                         }
@@ -117,7 +114,12 @@ final class Importer {
                                 } else {
                                     id = nextId++;
                                 }
-                                writer.add(a, id);
+                                boolean flushHeld = bulk.added(id, row.bound());
+                                writer.add(row.bound(), id);
+                                if (flushHeld) {
+                                    writer.flush();
+                                    bulk.flushHeld();
+                                }
                             }
                         }
                     } finally {
@@ -138,18 +140,22 @@ final class Importer {
                 throw e;
             } finally {
                 c.setAutoCommit(true);
+                if (bulk != null) {
+                    bulk.ended();
+                }
             }
         } catch (SQLException | RuntimeException e) {
             throw Errors.of(e, "import", core.location());
         }
     }
 
-    /** One row read, and where it came from. */
-    private record Row(Attendee attendee, Path input, long line) {}
+    /** One row read and made ready to bind, the hash of its e-mail address, and where it came from. */
+    private record Row(BoundRow bound, long emailHash, Path input, long line) {}
 
     /**
-     * Reads and checks the rows on a thread of its own, a batch ahead of the writer, so that
-     * parsing and inserting overlap; a bad row reaches the writer as its exception, in order.
+     * Reads and checks the rows on a thread of its own, a batch ahead of the writer, and makes
+     * them ready to bind ({@link BoundRow}), so that parsing and inserting overlap; a bad row
+     * reaches the writer as its exception, in order.
      */
     private static final class Reading {
         private static final int BATCH = 1024;
@@ -159,14 +165,15 @@ final class Importer {
         private final Thread thread;
         private volatile boolean stopped;
 
-        Reading(List<Path> inputs, LocalDateTime importTime) {
+        Reading(List<Path> inputs, LocalDateTime importTime, Dialect dialect) {
             thread = new Thread(() -> {
                 try {
                     for (Path input : inputs) {
                         try (AttendeeReader reader = AttendeeFormat.read(input)) {
                             List<Row> batch = new ArrayList<>(BATCH);
                             while (!stopped && reader.hasNext()) {
-                                batch.add(new Row(normalized(reader.next(), importTime), input, reader.line()));
+                                Attendee a = normalized(reader.next(), importTime);
+                                batch.add(new Row(BoundRow.of(a, dialect), LongSet.hash(a.email()), input, reader.line()));
                                 if (batch.size() == BATCH) {
                                     queue.put(batch);
                                     batch = new ArrayList<>(BATCH);

@@ -21,7 +21,8 @@ import java.util.List;
 public final class Migrations {
 
     /** The scripts, version 1 first. */
-    static final List<String> SCRIPTS = List.of("V1__contract_table.sql", "V2__derived_tables.sql");
+    static final List<String> SCRIPTS =
+            List.of("V1__contract_table.sql", "V2__derived_tables.sql", "V3__derived_tables_by_item.sql");
 
     /** The schema version this release writes. */
     public static final int LATEST = SCRIPTS.size();

@@ -54,11 +54,11 @@ public final class PostgresDialect extends Dialect {
     }
 
     @Override
-    public void bindTimestamp(PreparedStatement statement, int index, LocalDateTime time) throws SQLException {
-        if (time == null) {
+    public void bindTimestampValue(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value == null) {
             statement.setNull(index, Types.TIMESTAMP);
         } else {
-            statement.setObject(index, time);
+            statement.setObject(index, value);
         }
     }
 
@@ -110,10 +110,10 @@ public final class PostgresDialect extends Dialect {
             }
 
             @Override
-            public void beforeReplace(long id) {}
+            public void beforeReplace(long id, boolean addedHere) {}
 
             @Override
-            public void afterReplace(long id) {}
+            public void afterReplace(long id, boolean addedHere) {}
         };
     }
 

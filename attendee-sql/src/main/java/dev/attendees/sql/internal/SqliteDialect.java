@@ -3,6 +3,7 @@ package dev.attendees.sql.internal;
 import static org.jooq.impl.DSL.select;
 
 import dev.attendees.Attendee;
+import dev.attendees.store.Sort;
 import dev.attendees.store.TableInfo;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,6 +14,9 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.SQLDialect;
@@ -41,34 +45,70 @@ public final class SqliteDialect extends Dialect {
     /** Rows per index that ANALYZE samples after a bulk write: {@value}. */
     static final int ANALYSIS_LIMIT = 1_000;
 
+    /** A bulk write builds the normalized tables aside ({@link SideFill}) from this many of their rows: {@value}. */
+    static final int SIDE_FILL_AFTER = 200_000;
+
     /** A bulk write drops the secondary indexes after this many rows at least: {@value}. */
     static final long DROP_INDEXES_AFTER = 50_000;
     private static final List<String> TRIGGER_NAMES =
             List.of("attendees_derived_insert", "attendees_derived_delete", "attendees_derived_update");
 
-    /** Fills the derived tables for the attendees with ids {@code ?1..?2}. */
-    private static final List<String> FILL = List.of(
-            """
+    /** Fills {@code attendee_interests} for the attendees with ids {@code ?1..?2} from their lists. */
+    static final String FILL_INTERESTS = """
             INSERT INTO attendee_interests (attendee_id, position, interest)
             SELECT a.id, j.key, j.value
             FROM attendees a, json_each('[' || replace(json_quote(a.product_interests), ';', '","') || ']') j
-            WHERE a.id BETWEEN ?1 AND ?2 AND a.product_interests <> ''""",
-            """
+            WHERE a.id BETWEEN ?1 AND ?2 AND a.product_interests <> ''""";
+
+    /** Fills {@code booth_visits} for the attendees with ids {@code ?1..?2} from their lists. */
+    static final String FILL_BOOTHS = """
             INSERT INTO booth_visits (attendee_id, position, booth)
             SELECT a.id, j.key, j.value
             FROM attendees a, json_each('[' || replace(json_quote(a.booth_visited), ';', '","') || ']') j
-            WHERE a.id BETWEEN ?1 AND ?2 AND a.booth_visited <> ''""",
-            """
-            INSERT INTO attendees_fts (rowid, name, company, job_title)
-            SELECT id, name, company, job_title FROM attendees WHERE id BETWEEN ?1 AND ?2""");
+            WHERE a.id BETWEEN ?1 AND ?2 AND a.booth_visited <> ''""";
 
-    /** Removes the derived rows of attendee {@code ?1} (the full-text entry needs its current values). */
-    private static final List<String> UNFILL = List.of(
+    /** Adds the attendees with ids {@code ?1..?2} to the full-text index. */
+    private static final String FILL_FTS = """
+            INSERT INTO attendees_fts (rowid, name, company, job_title)
+            SELECT id, name, company, job_title FROM attendees WHERE id BETWEEN ?1 AND ?2""";
+
+    /**
+     * Removes the derived rows of attendee {@code ?1}, found by (item, attendee) from its current
+     * lists: the tables' primary keys start with the item (V3).
+     */
+    private static final List<String> UNFILL_DERIVED = List.of(
             """
+            DELETE FROM attendee_interests WHERE attendee_id = ?1 AND interest IN (SELECT j.value
+                FROM attendees a, json_each('[' || replace(json_quote(a.product_interests), ';', '","') || ']') j
+                WHERE a.id = ?1)""",
+            """
+            DELETE FROM booth_visits WHERE attendee_id = ?1 AND booth IN (SELECT j.value
+                FROM attendees a, json_each('[' || replace(json_quote(a.booth_visited), ';', '","') || ']') j
+                WHERE a.id = ?1)""");
+
+    /** Removes attendee {@code ?1} from the full-text index (which needs its current values). */
+    private static final String UNFILL_FTS = """
             INSERT INTO attendees_fts (attendees_fts, rowid, name, company, job_title)
-            SELECT 'delete', id, name, company, job_title FROM attendees WHERE id = ?1""",
-            "DELETE FROM attendee_interests WHERE attendee_id = ?1",
-            "DELETE FROM booth_visits WHERE attendee_id = ?1");
+            SELECT 'delete', id, name, company, job_title FROM attendees WHERE id = ?1""";
+
+    /** Whether the database may still be in rollback-journal mode (see {@link #beginBulk}). */
+    private final AtomicBoolean walPending = new AtomicBoolean(true);
+
+    /** Bulk writes running: the journal mode must not change under them. */
+    private final AtomicInteger bulks = new AtomicInteger();
+
+    /** Rows of the derived tables a bulk write holds before it writes them. */
+    private final int derivedCapacity;
+
+    /** The dialect of one store. */
+    public SqliteDialect() {
+        this(DerivedRows.CAPACITY);
+    }
+
+    /** The dialect of one store whose bulk writes hold at most {@code derivedCapacity} derived rows (tests use small ones). */
+    SqliteDialect(int derivedCapacity) {
+        this.derivedCapacity = derivedCapacity;
+    }
 
     @Override
     public String name() {
@@ -91,8 +131,8 @@ public final class SqliteDialect extends Dialect {
     }
 
     @Override
-    public void bindTimestamp(PreparedStatement statement, int index, LocalDateTime time) throws SQLException {
-        statement.setString(index, time == null ? null : Attendee.formatTimestamp(time));
+    public void bindTimestampValue(PreparedStatement statement, int index, Object value) throws SQLException {
+        statement.setString(index, (String) value);
     }
 
     @Override
@@ -115,6 +155,26 @@ public final class SqliteDialect extends Dialect {
         return DSL.substring(timestamp.cast(SQLDataType.VARCHAR), 12, 2);
     }
 
+    /**
+     * Indexed fields ({@code indexes.sql}) in an order their index gives: any order of the
+     * {@code NOT NULL} ones ({@code id}, {@code email}), descending for the others (SQLite sorts
+     * {@code NULL} first, so a reverse walk puts it last, as the query API wants).
+     */
+    @Override
+    public boolean walksIndexInOrder(Sort sort) {
+        return switch (sort.field()) {
+            case ID, EMAIL -> true;
+            case COMPANY, INDUSTRY, JOB_TITLE, ATTENDANCE_TIME -> !sort.ascending();
+            default -> false;
+        };
+    }
+
+    /** {@code +field}: SQLite's documented way to keep a term off the indexes. */
+    @Override
+    public <T> Field<T> unindexed(Field<T> field) {
+        return DSL.field("+{0}", field.getDataType(), field);
+    }
+
     @Override
     public Condition fullText(List<String> words) {
         StringBuilder match = new StringBuilder();
@@ -125,15 +185,24 @@ public final class SqliteDialect extends Dialect {
                 .where(DSL.condition("{0} MATCH {1}", DSL.table(DSL.name("attendees_fts")), DSL.val(match.toString()))));
     }
 
+    /**
+     * Starts a bulk write. Triggers go for its length, and the derived rows come from the rows
+     * written ({@link DerivedRows}), in key order. A database file that the store created and that
+     * has never been written in bulk is still in rollback-journal mode here: its pages are then
+     * written once, into the file, instead of into the WAL and again at the checkpoint (the
+     * journal only holds the few pages of the empty schema); {@link Bulk#ended} turns it to WAL.
+     */
     @Override
     public Bulk beginBulk(Connection connection, long existing, boolean keepEmailIndex) throws SQLException {
+        bulks.incrementAndGet();
         try (Statement s = connection.createStatement()) {
             for (String trigger : TRIGGER_NAMES) {
                 s.execute("DROP TRIGGER IF EXISTS " + trigger);
             }
-        }
-        try (Statement s = connection.createStatement()) {
             s.execute("PRAGMA cache_size = " + BULK_CACHE_KIB);
+        } catch (SQLException | RuntimeException e) {
+            bulks.decrementAndGet(); // no bulk write to end: Bulk.ended will not be called
+            throw e;
         }
         return new SqliteBulk(connection, existing, keepEmailIndex);
     }
@@ -141,18 +210,33 @@ public final class SqliteDialect extends Dialect {
     /**
      * A bulk write: triggers are off from the start; once the write has added more rows than the
      * table had (and at least {@value #DROP_INDEXES_AFTER}), the secondary indexes go too, and
-     * {@link #finish} builds them again from sorted data.
+     * {@link #finish} builds them again from sorted data. The rows of the derived tables are held
+     * ({@link DerivedRows}) and written in key order, on another thread when that pays
+     * ({@link SideFill}).
      */
-    private static final class SqliteBulk implements Bulk {
+    private final class SqliteBulk implements Bulk {
         private final Connection connection;
         private final long threshold;
         private final boolean keepEmailIndex;
+        private final DerivedRows derived = new DerivedRows(derivedCapacity);
         private boolean indexesDropped;
+        private SideFill side;
 
         SqliteBulk(Connection connection, long existing, boolean keepEmailIndex) {
             this.connection = connection;
             this.threshold = Math.max(DROP_INDEXES_AFTER, existing);
             this.keepEmailIndex = keepEmailIndex;
+        }
+
+        @Override
+        public boolean added(long id, BoundRow row) {
+            derived.add(id, row.attendee().productInterests(), row.interests(), row.attendee().boothVisited(), row.booths());
+            return derived.full();
+        }
+
+        @Override
+        public void flushHeld() throws SQLException {
+            derived.flush(connection);
         }
 
         @Override
@@ -171,14 +255,24 @@ public final class SqliteDialect extends Dialect {
 
         @Override
         public void finish(long first, long last) throws SQLException {
+            if (derived.held() >= SIDE_FILL_AFTER && Runtime.getRuntime().availableProcessors() > 1
+                    && derivedTablesEmpty(connection)) {
+                side = SideFill.start(connection, derived); // built on another thread while this one indexes
+            } else {
+                derived.flush(connection);
+            }
             if (first <= last) {
-                run(connection, FILL, first, last);
+                run(connection, List.of(FILL_FTS), first, last);
             }
             if (indexesDropped) {
                 try (Statement s = connection.createStatement()) {
                     s.execute("PRAGMA threads = 2"); // the sorter of CREATE INDEX may use a helper thread
                 }
                 Scripts.run(connection, INDEXES);
+            }
+            if (side != null) {
+                side.copyInto(connection);
+                derived.fillById(connection);
             }
             try (Statement s = connection.createStatement()) {
                 s.execute("PRAGMA cache_size = " + CACHE_KIB);
@@ -191,13 +285,38 @@ public final class SqliteDialect extends Dialect {
         }
 
         @Override
-        public void beforeReplace(long id) throws SQLException {
-            run(connection, UNFILL, id, id);
+        public void beforeReplace(long id, boolean addedHere) throws SQLException {
+            if (addedHere) {
+                derived.flush(connection); // its rows are then in the tables, where the next statements find them
+            } else {
+                run(connection, List.of(UNFILL_FTS), id, id);
+            }
+            run(connection, UNFILL_DERIVED, id, id);
         }
 
         @Override
-        public void afterReplace(long id) throws SQLException {
-            run(connection, FILL, id, id);
+        public void afterReplace(long id, boolean addedHere) throws SQLException {
+            run(connection, List.of(FILL_INTERESTS, FILL_BOOTHS), id, id);
+            if (!addedHere) {
+                run(connection, List.of(FILL_FTS), id, id); // rows added here get theirs in finish
+            }
+        }
+
+        @Override
+        public void ended() {
+            if (side != null) {
+                side.close();
+            }
+            bulks.decrementAndGet();
+            switchToWal(connection, false);
+        }
+    }
+
+    /** Whether both normalized tables are empty (a bulk write may then build them aside, see {@link SideFill}). */
+    private static boolean derivedTablesEmpty(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT NOT EXISTS (SELECT 1 FROM attendee_interests) AND NOT EXISTS (SELECT 1 FROM booth_visits)")) {
+            return rs.next() && rs.getBoolean(1);
         }
     }
 
@@ -210,6 +329,60 @@ public final class SqliteDialect extends Dialect {
                 }
                 ps.executeUpdate();
             }
+        }
+    }
+
+    @Override
+    public void beforeUse(DataSource pool) {
+        if (walPending.get() && bulks.get() == 0) {
+            try (Connection c = pool.getConnection()) {
+                switchToWal(c, false);
+            } catch (SQLException e) {
+                // Tried again next time; rollback-journal mode is correct meanwhile, only less concurrent.
+            }
+        }
+    }
+
+    /**
+     * Puts a database file that existed before the store opened it in WAL mode, waiting (up to the
+     * busy timeout) for other processes' locks. Best effort, like {@link #beforeUse}, which tries
+     * again.
+     */
+    public void openedExisting(DataSource pool) {
+        try (Connection c = pool.getConnection()) {
+            switchToWal(c, true);
+        } catch (SQLException e) {
+            // beforeUse tries again.
+        }
+    }
+
+    /**
+     * Puts the database in WAL mode (which the file keeps) unless it is already, or a bulk write is
+     * running; {@code connection} must not be in a transaction. When the mode cannot change now
+     * (another connection holds a lock; {@code wait}: after the busy timeout), the next call tries
+     * again.
+     */
+    private void switchToWal(Connection connection, boolean wait) {
+        if (!walPending.get() || bulks.get() > 0) {
+            return;
+        }
+        try (Statement s = connection.createStatement()) {
+            int busyTimeout;
+            try (ResultSet rs = s.executeQuery("PRAGMA busy_timeout")) {
+                busyTimeout = rs.next() ? rs.getInt(1) : 0;
+            }
+            if (!wait) {
+                s.execute("PRAGMA busy_timeout = 0");
+            }
+            try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
+                if (rs.next() && "wal".equalsIgnoreCase(rs.getString(1))) {
+                    walPending.set(false);
+                }
+            } finally {
+                s.execute("PRAGMA busy_timeout = " + busyTimeout);
+            }
+        } catch (SQLException e) {
+            // Tried again next time.
         }
     }
 

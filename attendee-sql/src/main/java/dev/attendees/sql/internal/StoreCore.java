@@ -15,6 +15,7 @@ import dev.attendees.ConfigurationException;
 import dev.attendees.Industry;
 import dev.attendees.ProviderException;
 import dev.attendees.spi.AttendeeSink;
+import dev.attendees.store.AttendeeField;
 import dev.attendees.store.AttendeeFilter;
 import dev.attendees.store.AttendeePage;
 import dev.attendees.store.AttendeeQuery;
@@ -95,6 +96,9 @@ public final class StoreCore implements AutoCloseable {
         return t;
     });
 
+    /** A filtered page walks its sort column's index when it expects to reach its end within this many rows: {@value}. */
+    static final int WALK_ROWS = 20_000;
+
     /** Ids per round trip when regenerating: {@value}. */
     private static final int REGENERATE_CHUNK = 1_000;
 
@@ -113,7 +117,7 @@ public final class StoreCore implements AutoCloseable {
         this.dialect = dialect;
         this.location = location;
         try {
-            this.versionFound = write("open the database", c -> Migrations.migrate(c, dialect, location));
+            this.versionFound = transaction("open the database", c -> Migrations.migrate(c, dialect, location));
         } catch (RuntimeException e) {
             closeQuietly();
             throw e;
@@ -129,6 +133,7 @@ public final class StoreCore implements AutoCloseable {
     }
 
     public DataSource dataSource() {
+        dialect.beforeUse(pool);
         return pool;
     }
 
@@ -139,6 +144,7 @@ public final class StoreCore implements AutoCloseable {
 
     /** A jOOQ context over the pool. */
     public DSLContext dsl() {
+        dialect.beforeUse(pool);
         return DSL.using(pool, dialect.jooq(), settings);
     }
 
@@ -148,6 +154,7 @@ public final class StoreCore implements AutoCloseable {
 
     /** Runs {@code work} on a pooled connection in autocommit mode. */
     public <T> T read(String doing, Work<T> work) {
+        dialect.beforeUse(pool);
         try (Connection c = pool.getConnection()) {
             return work.run(c);
         } catch (SQLException | RuntimeException e) {
@@ -157,6 +164,11 @@ public final class StoreCore implements AutoCloseable {
 
     /** Runs {@code work} in one transaction, rolled back when it throws. */
     public <T> T write(String doing, Work<T> work) {
+        dialect.beforeUse(pool);
+        return transaction(doing, work);
+    }
+
+    private <T> T transaction(String doing, Work<T> work) {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -249,12 +261,42 @@ public final class StoreCore implements AutoCloseable {
                 order.add(s.ascending() ? f.asc().nullsLast() : f.desc().nullsLast());
             }
             order.add(ID.asc());
+            if (!query.filter().isEmpty() && !query.sort().isEmpty() && dialect.walksIndexInOrder(query.sort().get(0))) {
+                return walkingTheSortIndex(ctx, query, where, order);
+            }
             List<Attendee> items = ctx.select(ATTENDEE_COLUMNS).from(ATTENDEES).where(where).orderBy(order)
                     .limit(query.limit()).offset(query.offset()).fetch(AttendeeRows::from);
             long total = items.size() < query.limit() && (query.offset() == 0 || !items.isEmpty())
                     ? query.offset() + items.size() : count(ctx, where);
             return new AttendeePage(items, total, query.offset(), query.limit());
         });
+    }
+
+    /**
+     * A filtered page sorted by a column whose index gives that order: counts first, and when the
+     * matches are common enough that the page lies within the first {@value #WALK_ROWS} rows of
+     * the index, reads the page by walking the index and testing each row, stopping at the
+     * page's end (a 28% filter's fourth page: 2 ms instead of 45 ms). Otherwise the planner finds
+     * the matches first and sorts them, as for any other page. The walk is asked for by keeping
+     * the filter's other columns off their indexes ({@link Dialect#unindexed}) and testing the
+     * lists per row ({@code EXISTS}): SQLite's planner, which cannot know how common the matches
+     * are, would otherwise collect and sort every match.
+     */
+    private AttendeePage walkingTheSortIndex(DSLContext ctx, AttendeeQuery query, Condition where, List<SortField<?>> order) {
+        long total = count(ctx, where);
+        if (total == 0 || query.offset() >= total) {
+            return new AttendeePage(List.of(), total, query.offset(), query.limit());
+        }
+        // Two scalar subqueries: each reads one end of the rowid b-tree, where min and max together scan the table.
+        Record span = ctx.select(DSL.field(select(DSL.min(ID)).from(ATTENDEES)), DSL.field(select(DSL.max(ID)).from(ATTENDEES)))
+                .fetchOne();
+        double rows = span == null || span.get(0) == null ? 0 : span.get(1, Long.class) - span.get(0, Long.class) + 1.0;
+        double walk = (query.offset() + (double) query.limit()) * rows / total;
+        Condition condition = walk <= WALK_ROWS ? condition(ctx, query.filter(), query.sort().get(0).field()) : where;
+        // LIMIT and OFFSET inline: the planner weighs a walk that stops early only when it sees the numbers.
+        List<Attendee> items = ctx.select(ATTENDEE_COLUMNS).from(ATTENDEES).where(condition).orderBy(order)
+                .limit(DSL.inline(query.limit())).offset(DSL.inline(query.offset())).fetch(AttendeeRows::from);
+        return new AttendeePage(items, total, query.offset(), query.limit());
     }
 
     @SuppressWarnings("unchecked")
@@ -326,41 +368,48 @@ public final class StoreCore implements AutoCloseable {
 
     /** The filter as a condition on {@code attendees}. */
     Condition condition(DSLContext ctx, AttendeeFilter f) {
+        return condition(ctx, f, null);
+    }
+
+    /**
+     * The filter as a condition on {@code attendees}; with a {@code walked} field, shaped for a
+     * walk of that field's index (see {@link #walkingTheSortIndex}): the other columns kept off
+     * their indexes, and the lists tested per row.
+     */
+    private Condition condition(DSLContext ctx, AttendeeFilter f, AttendeeField walked) {
         List<Condition> all = new ArrayList<>();
         if (!f.companies().isEmpty()) {
-            all.add(COMPANY.in(f.companies()));
+            all.add(column(COMPANY, walked).in(f.companies()));
         }
         if (!f.industries().isEmpty()) {
-            all.add(INDUSTRY.in(f.industries().stream().map(Industry::label).toList()));
+            all.add(column(INDUSTRY, walked).in(f.industries().stream().map(Industry::label).toList()));
         }
         if (!f.companySizes().isEmpty()) {
-            all.add(COMPANY_SIZE.in(f.companySizes().stream().map(CompanySize::label).toList()));
+            all.add(column(COMPANY_SIZE, walked).in(f.companySizes().stream().map(CompanySize::label).toList()));
         }
         if (!f.eventNames().isEmpty()) {
-            all.add(EVENT_NAME.in(f.eventNames()));
+            all.add(column(EVENT_NAME, walked).in(f.eventNames()));
         }
         if (!f.jobTitles().isEmpty()) {
-            all.add(JOB_TITLE.in(f.jobTitles()));
+            all.add(column(JOB_TITLE, walked).in(f.jobTitles()));
         }
         if (!f.interestsAny().isEmpty()) {
-            all.add(ID.in(select(INTEREST_ATTENDEE).from(INTERESTS).where(INTEREST.in(f.interestsAny()))));
+            all.add(any(INTERESTS, INTEREST_ATTENDEE, INTEREST, f.interestsAny(), walked != null));
         }
         if (!f.interestsAll().isEmpty()) {
-            all.add(ID.in(select(INTEREST_ATTENDEE).from(INTERESTS).where(INTEREST.in(f.interestsAll()))
-                    .groupBy(INTEREST_ATTENDEE).having(countDistinct(INTEREST).eq(f.interestsAll().size()))));
+            all.add(every(INTERESTS, INTEREST_ATTENDEE, INTEREST, f.interestsAll(), walked != null));
         }
         if (!f.boothsAny().isEmpty()) {
-            all.add(ID.in(select(BOOTH_ATTENDEE).from(BOOTHS).where(BOOTH.in(f.boothsAny()))));
+            all.add(any(BOOTHS, BOOTH_ATTENDEE, BOOTH, f.boothsAny(), walked != null));
         }
         if (!f.boothsAll().isEmpty()) {
-            all.add(ID.in(select(BOOTH_ATTENDEE).from(BOOTHS).where(BOOTH.in(f.boothsAll()))
-                    .groupBy(BOOTH_ATTENDEE).having(countDistinct(BOOTH).eq(f.boothsAll().size()))));
+            all.add(every(BOOTHS, BOOTH_ATTENDEE, BOOTH, f.boothsAll(), walked != null));
         }
         if (f.attendedFrom() != null) {
-            all.add(ATTENDANCE_TIME.ge(dialect.timestampParam(f.attendedFrom())));
+            all.add(column(ATTENDANCE_TIME, walked).ge(dialect.timestampParam(f.attendedFrom())));
         }
         if (f.attendedTo() != null) {
-            all.add(ATTENDANCE_TIME.lt(dialect.timestampParam(f.attendedTo())));
+            all.add(column(ATTENDANCE_TIME, walked).lt(dialect.timestampParam(f.attendedTo())));
         }
         if (f.text() != null) {
             List<String> words = words(f.text());
@@ -370,9 +419,29 @@ public final class StoreCore implements AutoCloseable {
         }
         if (f.runId() != null) {
             Record run = ctx.select(RUN_FIRST_ID, RUN_LAST_ID).from(RUNS).where(RUN_ID.eq(f.runId())).fetchOne();
-            all.add(run == null ? DSL.falseCondition() : ID.between(run.get(RUN_FIRST_ID), run.get(RUN_LAST_ID)));
+            all.add(run == null ? DSL.falseCondition()
+                    : column(ID, walked).between(run.get(RUN_FIRST_ID), run.get(RUN_LAST_ID)));
         }
         return DSL.and(all);
+    }
+
+    /** {@code column}, kept off its index when another field's index is walked. */
+    private <T> Field<T> column(Field<T> column, AttendeeField walked) {
+        return walked == null || column == ATTENDEE_COLUMNS.get(walked.ordinal()) ? column : dialect.unindexed(column);
+    }
+
+    /** Attendees with at least one of {@code items} in a normalized table. */
+    private static Condition any(Table<?> table, Field<Long> attendee, Field<String> item, List<String> items, boolean perRow) {
+        return perRow ? DSL.exists(DSL.selectOne().from(table).where(attendee.eq(ID)).and(item.in(items)))
+                : ID.in(select(attendee).from(table).where(item.in(items)));
+    }
+
+    /** Attendees with every one of {@code items} in a normalized table. */
+    private static Condition every(Table<?> table, Field<Long> attendee, Field<String> item, List<String> items, boolean perRow) {
+        return perRow ? DSL.field(select(countDistinct(item)).from(table).where(attendee.eq(ID)).and(item.in(items)))
+                        .eq(items.size())
+                : ID.in(select(attendee).from(table).where(item.in(items))
+                        .groupBy(attendee).having(countDistinct(item).eq(items.size())));
     }
 
     /** The words of a full-text search: runs of letters and digits, lower case. */
@@ -494,6 +563,7 @@ public final class StoreCore implements AutoCloseable {
             throw new ConfigurationException("timeout must be positive, was " + timeout);
         }
         long started = System.nanoTime();
+        dialect.beforeUse(pool);
         try (Connection c = readOnly.open()) {
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {

@@ -1,6 +1,7 @@
 package dev.attendees.sql.internal;
 
 import dev.attendees.Attendee;
+import dev.attendees.AttendeeException;
 import dev.attendees.ConfigurationException;
 import dev.attendees.spi.AttendeeSink;
 import dev.attendees.store.GenerationRun;
@@ -8,14 +9,30 @@ import dev.attendees.store.RunInfo;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Streams attendees into the store in one transaction: batched inserts, derived tables filled
- * set-based on commit, the run recorded, then one commit. Memory stays constant (one JDBC batch).
- * Closing without a commit rolls everything back.
+ * set-based on commit, the run recorded, then one commit. Closing without a commit rolls
+ * everything back.
+ *
+ * <p>Two threads share the work: the caller's prepares each batch ({@link BoundRow}: lists
+ * joined, timestamps formatted, derived rows noted), a thread of the sink's own binds and sends
+ * it, at most {@value #IN_FLIGHT} batches behind. Memory stays bounded: those batches, and what
+ * the bulk write holds for the derived tables.
  */
 final class StoreSink implements AttendeeSink {
+
+    /** Prepared batches waiting for, or being sent by, the writing thread, at most: {@value}. */
+    static final int IN_FLIGHT = 2;
+
     private final StoreCore core;
     private final RunInfo run;
     private final Instant started = Instant.now();
@@ -23,6 +40,12 @@ final class StoreSink implements AttendeeSink {
     private final Dialect.Bulk bulk;
     private final BulkWriter writer;
     private final long offset;
+    private final ExecutorService writing = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "attendees-sql-writer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Deque<Future<?>> inFlight = new ArrayDeque<>();
     private GenerationRun committedRun;
     private boolean closed;
 
@@ -30,16 +53,27 @@ final class StoreSink implements AttendeeSink {
         this.core = core;
         this.run = run;
         Connection c = null;
+        Dialect.Bulk started = null;
         try {
             c = core.connection();
             c.setAutoCommit(false);
             this.offset = StoreCore.maxId(c);
-            this.bulk = core.dialect().beginBulk(c, offset, false);
+            started = core.dialect().beginBulk(c, offset, false);
+            this.bulk = started;
             this.writer = new BulkWriter(c, core.dialect(), bulk);
             this.connection = c;
         } catch (SQLException | RuntimeException e) {
+            writing.shutdown();
             if (c != null) {
                 StoreCore.rollbackQuietly(c);
+                if (started != null) {
+                    try {
+                        c.setAutoCommit(true);
+                    } catch (SQLException ignored) {
+                        // The pool resets it.
+                    }
+                    started.ended();
+                }
                 closeQuietly(c);
             }
             throw Errors.of(e, "write attendees", core.location());
@@ -49,15 +83,41 @@ final class StoreSink implements AttendeeSink {
     @Override
     public synchronized void write(List<Attendee> batch) {
         ensureOpen();
-        try {
-            for (Attendee a : batch) {
-                if (a.id() < 1) {
-                    throw new ConfigurationException("attendee ids must be at least 1, was " + a.id() + " for " + a.email());
-                }
-                writer.add(a, offset + a.id());
+        List<BoundRow> rows = new ArrayList<>(batch.size());
+        boolean flushHeld = false;
+        for (Attendee a : batch) {
+            if (a.id() < 1) {
+                throw new ConfigurationException("attendee ids must be at least 1, was " + a.id() + " for " + a.email());
             }
-        } catch (SQLException e) {
-            throw Errors.of(e, "write attendees", core.location());
+            BoundRow row = BoundRow.of(a, core.dialect());
+            flushHeld |= bulk.added(offset + a.id(), row);
+            rows.add(row);
+        }
+        boolean flush = flushHeld;
+        inFlight.add(writing.submit(() -> {
+            for (BoundRow row : rows) {
+                writer.add(row, offset + row.attendee().id());
+            }
+            if (flush) {
+                writer.flush();
+                bulk.flushHeld();
+            }
+            return null;
+        }));
+        // After a flush of held rows the next batch may add to them again: wait for it.
+        while (!inFlight.isEmpty() && (flush || inFlight.size() > IN_FLIGHT)) {
+            await(inFlight.poll());
+        }
+    }
+
+    private void await(Future<?> sent) {
+        try {
+            sent.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AttendeeException("interrupted while writing attendees to " + core.location(), e);
+        } catch (ExecutionException e) {
+            throw Errors.of(e.getCause(), "write attendees", core.location());
         }
     }
 
@@ -65,6 +125,9 @@ final class StoreSink implements AttendeeSink {
     public synchronized void commit() {
         ensureOpen();
         try {
+            while (!inFlight.isEmpty()) {
+                await(inFlight.poll());
+            }
             writer.flush();
             long first = writer.first(offset + 1);
             long last = writer.last(offset);
@@ -90,6 +153,17 @@ final class StoreSink implements AttendeeSink {
             return;
         }
         closed = true;
+        // Batches still being sent finish first (their failures no longer matter): the connection is then idle.
+        while (!inFlight.isEmpty()) {
+            try {
+                inFlight.poll().get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException ignored) {
+                // Rolled back below.
+            }
+        }
+        writing.shutdown();
         try {
             writer.close();
         } catch (SQLException ignored) {
@@ -103,6 +177,7 @@ final class StoreSink implements AttendeeSink {
         } catch (SQLException ignored) {
             // The pool resets it.
         }
+        bulk.ended();
         closeQuietly(connection);
     }
 

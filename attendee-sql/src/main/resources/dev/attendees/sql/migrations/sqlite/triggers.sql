@@ -2,6 +2,8 @@
 -- write to attendees, including users' own SQL. Created (if missing) each time a store opens the
 -- database, after the migrations. The store's bulk writers drop them inside their transaction and
 -- fill the derived tables set-based before they commit (SqliteDialect); a rollback brings them back.
+-- The derived tables are keyed by (item, attendee_id, position) (V3), so an attendee's rows are
+-- found item by item from its old ';'-joined list: one primary-key range per item.
 -- A statement ends with ';' at the end of an unindented line.
 CREATE TRIGGER IF NOT EXISTS attendees_derived_insert AFTER INSERT ON attendees BEGIN
     INSERT INTO attendee_interests (attendee_id, position, interest)
@@ -16,15 +18,19 @@ CREATE TRIGGER IF NOT EXISTS attendees_derived_insert AFTER INSERT ON attendees 
 END;
 
 CREATE TRIGGER IF NOT EXISTS attendees_derived_delete AFTER DELETE ON attendees BEGIN
-    DELETE FROM attendee_interests WHERE attendee_id = OLD.id;
-    DELETE FROM booth_visits WHERE attendee_id = OLD.id;
+    DELETE FROM attendee_interests WHERE attendee_id = OLD.id AND interest IN
+        (SELECT j.value FROM json_each('[' || replace(json_quote(OLD.product_interests), ';', '","') || ']') j);
+    DELETE FROM booth_visits WHERE attendee_id = OLD.id AND booth IN
+        (SELECT j.value FROM json_each('[' || replace(json_quote(OLD.booth_visited), ';', '","') || ']') j);
     INSERT INTO attendees_fts (attendees_fts, rowid, name, company, job_title)
         VALUES ('delete', OLD.id, OLD.name, OLD.company, OLD.job_title);
 END;
 
 CREATE TRIGGER IF NOT EXISTS attendees_derived_update AFTER UPDATE ON attendees BEGIN
-    DELETE FROM attendee_interests WHERE attendee_id = OLD.id;
-    DELETE FROM booth_visits WHERE attendee_id = OLD.id;
+    DELETE FROM attendee_interests WHERE attendee_id = OLD.id AND interest IN
+        (SELECT j.value FROM json_each('[' || replace(json_quote(OLD.product_interests), ';', '","') || ']') j);
+    DELETE FROM booth_visits WHERE attendee_id = OLD.id AND booth IN
+        (SELECT j.value FROM json_each('[' || replace(json_quote(OLD.booth_visited), ';', '","') || ']') j);
     INSERT INTO attendees_fts (attendees_fts, rowid, name, company, job_title)
         VALUES ('delete', OLD.id, OLD.name, OLD.company, OLD.job_title);
     INSERT INTO attendee_interests (attendee_id, position, interest)

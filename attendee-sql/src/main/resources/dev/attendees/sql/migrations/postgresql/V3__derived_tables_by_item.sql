@@ -1,0 +1,4 @@
+-- Version 3: in SQLite, attendee_interests and booth_visits became clustered by item. PostgreSQL
+-- keeps its version 2 layout (a primary key by attendee, which ON DELETE CASCADE needs, and an
+-- index by item): its tables are heaps, so a clustered key would buy nothing. The version is
+-- recorded all the same, so that both dialects count versions alike.
