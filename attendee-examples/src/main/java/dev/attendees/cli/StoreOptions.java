@@ -40,12 +40,25 @@ final class StoreOptions {
             return null;
         }
         Path created = newFile(db);
-        SqlAttendeeStore store = open(db);
+        // A stop (Ctrl-C, SIGTERM) before the commit must not leave the new file behind either.
+        Thread cleanup = created == null ? null : new Thread(() -> deleteDatabase(created), "attendees-db-cleanup");
+        if (cleanup != null) {
+            Runtime.getRuntime().addShutdownHook(cleanup);
+        }
+        SqlAttendeeStore store;
         AttendeeSink sink;
+        try {
+            store = open(db);
+        } catch (RuntimeException e) {
+            removeHook(cleanup);
+            deleteDatabase(created);
+            throw e;
+        }
         try {
             sink = store.sink(generator);
         } catch (RuntimeException e) {
             store.close();
+            removeHook(cleanup);
             deleteDatabase(created);
             throw e;
         }
@@ -69,6 +82,7 @@ final class StoreOptions {
                     sink.close();
                 } finally {
                     store.close();
+                    removeHook(cleanup);
                     if (!committed) {
                         deleteDatabase(created);
                     }
@@ -84,6 +98,17 @@ final class StoreOptions {
         }
         Path file = Path.of(db.regionMatches(true, 0, "jdbc:sqlite:", 0, 12) ? db.substring(12) : db);
         return Files.exists(file) ? null : file;
+    }
+
+    private static void removeHook(Thread hook) {
+        if (hook == null) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook runs anyway.
+        }
     }
 
     /** Removes a SQLite file this run created, with its WAL and shared-memory files; nothing for {@code null}. */

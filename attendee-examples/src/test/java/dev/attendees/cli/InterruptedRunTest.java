@@ -41,4 +41,29 @@ class InterruptedRunTest {
             assertThat(files).as("temporary files left behind").isEmpty();
         }
     }
+
+    @Test
+    void a_killed_run_into_a_new_database_should_leave_no_database(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("attendees.db");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
+            dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE);
+            Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                    AttendeesCommand.class.getName(), "generate", "--count", "50000000", "--db", db.toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            try {
+                // The run has begun writing once the database file appears.
+                WatchKey key = watcher.poll(60, TimeUnit.SECONDS);
+                assertThat(key).as("the CLI created the database").isNotNull();
+                assertThat(key.pollEvents()).anySatisfy(e -> assertThat(e.context().toString()).startsWith("attendees.db"));
+            } finally {
+                process.destroy();
+            }
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).isNotZero();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).as("database files left behind").isEmpty();
+        }
+    }
 }
