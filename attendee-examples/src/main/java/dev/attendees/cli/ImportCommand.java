@@ -76,12 +76,11 @@ final class ImportCommand implements Callable<Integer> {
             throw new ConfigurationException("--on-duplicate: " + e.getMessage(), e);
         }
         ImportResult result;
-        Path created = StoreOptions.newFile(db);
-        try (SqlAttendeeStore store = StoreOptions.open(db)) {
+        // A failed or stopped import into a new file leaves no file.
+        try (StoreOptions.NewDatabase created = new StoreOptions.NewDatabase(db);
+                SqlAttendeeStore store = StoreOptions.open(db)) {
             result = store.importFiles(inputs, ImportOptions.builder().onDuplicate(policy).build());
-        } catch (RuntimeException e) {
-            StoreOptions.deleteDatabase(created); // a failed import into a new file leaves no file
-            throw e;
+            created.keep();
         }
         if (!quiet) {
             PrintWriter err = spec.commandLine().getErr();

@@ -39,32 +39,23 @@ final class StoreOptions {
         if (db == null) {
             return null;
         }
-        Path created = newFile(db);
-        // A stop (Ctrl-C, SIGTERM) before the commit must not leave the new file behind either.
-        Thread cleanup = created == null ? null : new Thread(() -> deleteDatabase(created), "attendees-db-cleanup");
-        if (cleanup != null) {
-            Runtime.getRuntime().addShutdownHook(cleanup);
-        }
+        NewDatabase created = new NewDatabase(db);
         SqlAttendeeStore store;
         AttendeeSink sink;
         try {
             store = open(db);
         } catch (RuntimeException e) {
-            removeHook(cleanup);
-            deleteDatabase(created);
+            created.close();
             throw e;
         }
         try {
             sink = store.sink(generator);
         } catch (RuntimeException e) {
             store.close();
-            removeHook(cleanup);
-            deleteDatabase(created);
+            created.close();
             throw e;
         }
         return new AttendeeSink() {
-            private boolean committed;
-
             @Override
             public void write(List<dev.attendees.Attendee> batch) {
                 sink.write(batch);
@@ -73,7 +64,7 @@ final class StoreOptions {
             @Override
             public void commit() {
                 sink.commit();
-                committed = true;
+                created.keep();
             }
 
             @Override
@@ -82,13 +73,48 @@ final class StoreOptions {
                     sink.close();
                 } finally {
                     store.close();
-                    removeHook(cleanup);
-                    if (!committed) {
-                        deleteDatabase(created);
-                    }
+                    created.close();
                 }
             }
         };
+    }
+
+    /**
+     * A SQLite file that this run creates: unless {@link #keep()} is called before {@link #close()},
+     * it is removed again, also when the JVM is stopped (Ctrl-C, SIGTERM) before that. Nothing for
+     * a file that already exists or a PostgreSQL URL.
+     */
+    static final class NewDatabase implements AutoCloseable {
+        private final Path file;
+        private final Thread hook;
+        private boolean kept;
+
+        NewDatabase(String db) {
+            this.file = newFile(db);
+            this.hook = file == null ? null : new Thread(() -> deleteDatabase(file), "attendees-db-cleanup");
+            if (hook != null) {
+                Runtime.getRuntime().addShutdownHook(hook);
+            }
+        }
+
+        /** The run committed: the file stays. */
+        void keep() {
+            kept = true;
+        }
+
+        @Override
+        public void close() {
+            if (hook != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // The hook runs anyway.
+                }
+            }
+            if (!kept) {
+                deleteDatabase(file);
+            }
+        }
     }
 
     /** The SQLite file {@code db} names when it does not exist yet (a failed run removes it again), else {@code null}. */
@@ -98,17 +124,6 @@ final class StoreOptions {
         }
         Path file = Path.of(db.regionMatches(true, 0, "jdbc:sqlite:", 0, 12) ? db.substring(12) : db);
         return Files.exists(file) ? null : file;
-    }
-
-    private static void removeHook(Thread hook) {
-        if (hook == null) {
-            return;
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The hook runs anyway.
-        }
     }
 
     /** Removes a SQLite file this run created, with its WAL and shared-memory files; nothing for {@code null}. */
