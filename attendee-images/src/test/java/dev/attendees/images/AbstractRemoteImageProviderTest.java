@@ -322,6 +322,27 @@ abstract class AbstractRemoteImageProviderTest extends AbstractImageProviderCont
     }
 
     @Test
+    void single_images_from_many_threads_should_stay_within_the_concurrency_limit_too() throws Exception {
+        fake.cdnLatencyMillis = 40;
+        Path out = temp.resolve("single");
+        List<Attendee> attendees = crowd(24);
+        try (RemoteImageProvider provider = fastBuilder().maxConcurrency(3).build()) {
+            Thread[] threads = new Thread[8];
+            for (int t = 0; t < threads.length; t++) {
+                List<Attendee> mine = attendees.subList(t * 3, t * 3 + 3);
+                threads[t] = new Thread(() -> mine.forEach(a -> provider.imageFor(a, out)));
+                threads[t].start();
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+
+            assertThat(count(provider.report(), origin())).isEqualTo(24);
+        }
+        assertThat(fake.cdnMaxInFlight.get()).isBetween(1, 3);
+    }
+
+    @Test
     void should_not_download_again_on_a_rerun_into_the_same_folder() throws IOException {
         Path out = temp.resolve("rerun");
         List<Attendee> attendees = crowd(6);

@@ -117,9 +117,12 @@ public final class RemoteImages implements AutoCloseable {
         return name;
     }
 
-    /** One attendee's image: the service's photo, or an avatar. */
+    /**
+     * One attendee's image: the service's photo, or an avatar. Fetched on the same workers as
+     * batches, so callers on many threads stay within the concurrency limit too.
+     */
     public String imageFor(Attendee attendee, Path outputDir) {
-        return one(attendee, folders.of(outputDir));
+        return imagesFor(List.of(attendee), outputDir).get(0);
     }
 
     /** A batch's images, fetched concurrently within the global limit, in order. */
