@@ -146,17 +146,20 @@ final class GenerateCommand implements Callable<Integer> {
         Path outputDir = (out != null ? out.toAbsolutePath().getParent() : Path.of("")).toAbsolutePath();
         builder.outputDirectory(outputDir);
         PrintWriter err = spec.commandLine().getErr();
-        try (ImageProvider images = imageOptions.open(outputDir)) {
+        try (ImageProvider images = imageOptions.open(outputDir);
+                StoreOptions.Opened database = store.connect()) {
             if (images != null) {
                 builder.imageProvider(images);
             }
+            // Last, once every other option is known to be good: profile mode calls the model here.
+            llmOptions.designProfile();
             AttendeeGenerator generator = build(builder);
             LOG.debug("options: {}", generator.options());
             GenerationSummary summary;
             // Standard output as a plain stream: unlike System.out, it reports a full disk or a closed pipe.
             // With --db and no --out, the database is the only output.
             try (RecordSource source = generator.source();
-                    AttendeeSink db = store.open(generator, count);
+                    AttendeeSink db = database == null ? null : database.sink(generator);
                     AttendeeFileSink file = out != null ? fmt.open(out) : db == null ? fmt.open(stdout.get()) : null;
                     Progress progress = Progress.start(count, count >= PROGRESS_THRESHOLD)) {
                 // The database first: it is likelier to fail at commit, and then no file is left.

@@ -93,6 +93,8 @@ final class LlmOptions {
     Path saveProfile;
 
     private LlmRecordSource recordSource;
+    /** Profile mode's call to the model, prepared by {@link #configure} and run by {@link #designProfile}. */
+    private Runnable design;
 
     /** Whether an LLM was asked for. */
     boolean enabled() {
@@ -100,13 +102,15 @@ final class LlmOptions {
     }
 
     /**
-     * Configures {@code builder} for the LLM the options ask for; {@code out} is the output file
-     * (the checkpoint goes beside it), or {@code null} for standard output. In profile mode this is
-     * where the profile is designed (or read from the cache).
+     * Checks the options and configures {@code builder} for the LLM they ask for; {@code out} is the
+     * output file (the checkpoint goes beside it), or {@code null} for standard output. Profile mode
+     * only prepares here: {@link #designProfile} calls the model, once the command has checked
+     * everything else.
      *
      * @throws ConfigurationException naming the option that is wrong
      */
     void configure(AttendeeGenerator.Builder builder, Path out) {
+        design = null;
         String provider = llm.toLowerCase(Locale.ROOT);
         if (!PROVIDERS.contains(provider)) {
             throw new ConfigurationException("--llm must be one of " + String.join(", ", PROVIDERS) + ", was '" + llm + "'");
@@ -149,16 +153,28 @@ final class LlmOptions {
         LlmProfileDesigner designer = LlmProfileDesigner.builder().settings(settings)
                 .cacheDirectory(cache != null ? cache : LlmProfileDesigner.defaultCacheDirectory(environment))
                 .refresh(refresh).build();
-        EventProfile profile = designer.design(event);
-        if (saveProfile != null) {
-            try {
-                Files.writeString(saveProfile, EventProfiles.toJson(profile), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new ConfigurationException("--llm-save-profile: cannot write " + saveProfile + ": " + e.getMessage(), e);
+        design = () -> {
+            EventProfile profile = designer.design(event);
+            if (saveProfile != null) {
+                try {
+                    Files.writeString(saveProfile, EventProfiles.toJson(profile), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new ConfigurationException("--llm-save-profile: cannot write " + saveProfile + ": " + e.getMessage(), e);
+                }
             }
+            builder.profile(profile);
+            builder.source(designer.source());
+        };
+    }
+
+    /**
+     * Profile mode: designs the event's profile (or reads it from the cache) into the builder that
+     * {@link #configure} was given. Nothing in record mode or without {@code --llm}.
+     */
+    void designProfile() {
+        if (design != null) {
+            design.run();
         }
-        builder.profile(profile);
-        builder.source(designer.source());
     }
 
     /** Options given that only record mode uses, by name (null when not given). */

@@ -29,54 +29,66 @@ final class StoreOptions {
     }
 
     /**
-     * A sink that writes {@code generator}'s attendees into the database, as one transaction
-     * recorded as one run; closing it closes the store, and removes a SQLite file that this run
-     * created when the run did not commit. {@code null} without {@code --db}.
+     * Opens (creating and migrating, for a new SQLite file) the database {@code --db} names, before
+     * anything costly runs: a wrong URL or an unwritable file then costs no model call and no
+     * generation. {@code null} without {@code --db}. Closing it closes the store, and removes a
+     * SQLite file that this run created when the run did not commit.
      *
      * @throws ConfigurationException naming the option that is wrong
      */
-    AttendeeSink open(AttendeeGenerator generator, long count) {
+    Opened connect() {
         if (db == null) {
             return null;
         }
         NewDatabase created = new NewDatabase(db);
-        SqlAttendeeStore store;
-        AttendeeSink sink;
         try {
-            store = open(db);
+            return new Opened(open(db), created);
         } catch (RuntimeException e) {
             created.close();
             throw e;
         }
-        try {
-            sink = store.sink(generator);
-        } catch (RuntimeException e) {
-            store.close();
-            created.close();
-            throw e;
+    }
+
+    /** The database of one run: {@link #sink} writes into it. */
+    static final class Opened implements AutoCloseable {
+        private final SqlAttendeeStore store;
+        private final NewDatabase created;
+
+        private Opened(SqlAttendeeStore store, NewDatabase created) {
+            this.store = store;
+            this.created = created;
         }
-        return new AttendeeSink() {
-            @Override
-            public void write(List<dev.attendees.Attendee> batch) {
-                sink.write(batch);
-            }
 
-            @Override
-            public void commit() {
-                sink.commit();
-                created.keep();
-            }
-
-            @Override
-            public void close() {
-                try {
-                    sink.close();
-                } finally {
-                    store.close();
-                    created.close();
+        /** A sink that writes {@code generator}'s attendees as one transaction, recorded as one run. */
+        AttendeeSink sink(AttendeeGenerator generator) {
+            AttendeeSink sink = store.sink(generator);
+            return new AttendeeSink() {
+                @Override
+                public void write(List<dev.attendees.Attendee> batch) {
+                    sink.write(batch);
                 }
+
+                @Override
+                public void commit() {
+                    sink.commit();
+                    created.keep();
+                }
+
+                @Override
+                public void close() {
+                    sink.close();
+                }
+            };
+        }
+
+        @Override
+        public void close() {
+            try {
+                store.close();
+            } finally {
+                created.close();
             }
-        };
+        }
     }
 
     /**

@@ -92,6 +92,27 @@ class LlmCommandTest {
     }
 
     @Test
+    void profile_mode_should_not_call_the_model_when_another_option_is_wrong() throws Exception {
+        Path notADatabase = Files.writeString(dir.resolve("notes.db"), "name,email\n");
+        LlmOptions.environment = Map.of("OPENAI_API_KEY", KEY)::get;
+        try (FakeLlmServer server = FakeLlmServer.builder().apiKey(KEY).start()) {
+            List<String> profileMode = List.of("generate", "--count", "10", "--event", "Vet Summit", "--llm", "openai",
+                    "--llm-mode", "profile", "--llm-base-url", server.baseUrl(LlmProvider.OPENAI),
+                    "--llm-cache", dir.resolve("cache").toString(), "--out", dir.resolve("v.csv").toString());
+            for (List<String> wrong : List.of(List.of("--images", "polaroid"), List.of("--db", "postgresql://"),
+                    List.of("--db", notADatabase.toString()))) {
+                List<String> argv = new java.util.ArrayList<>(profileMode);
+                argv.addAll(wrong);
+                GenerateCommandTest.Result r = GenerateCommandTest.run(argv.toArray(new String[0]));
+                assertThat(r.exit()).as(String.join(" ", wrong)).isEqualTo(2);
+                assertThat(r.err()).as(String.join(" ", wrong)).startsWith("attendees: " + wrong.get(0));
+            }
+            assertThat(server.calls()).isZero();
+            assertThat(dir.resolve("v.csv")).doesNotExist();
+        }
+    }
+
+    @Test
     void a_missing_key_should_exit_2_naming_the_variable() {
         LlmOptions.environment = Map.<String, String>of()::get;
         GenerateCommandTest.Result r = GenerateCommandTest.run("generate", "--count", "10", "--llm", "anthropic");
