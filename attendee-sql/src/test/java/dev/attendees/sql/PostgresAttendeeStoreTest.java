@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.attendees.Attendee;
+import dev.attendees.AttendeeGenerator;
 import dev.attendees.ConfigurationException;
 import dev.attendees.ProviderException;
 import dev.attendees.spi.AbstractAttendeeStoreContractTest;
+import dev.attendees.spi.AttendeeSink;
 import dev.attendees.spi.AttendeeStore;
 import dev.attendees.store.AttendeeFilter;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -117,8 +119,99 @@ class PostgresAttendeeStoreTest extends AbstractAttendeeStoreContractTest {
             assertThat(migrated.count(AttendeeFilter.builder().interestsAll("Docker", "Kubernetes").build())).isEqualTo(1);
             assertThat(migrated.count(AttendeeFilter.builder().text("archiv legacy").build())).isEqualTo(1);
             assertThat(migrated.readOnlySql("SELECT max(version) FROM attendees_schema_version", 1, Duration.ofSeconds(5))
-                    .rows()).containsExactly(List.of(3L));
+                    .rows()).containsExactly(List.of((long) SqlAttendeeStore.SCHEMA_VERSION));
         }
         store = null;
+    }
+
+    /** The names of the indexes of the store's tables, and how many foreign keys they have. */
+    private List<String> indexesAndForeignKeys() throws java.sql.SQLException {
+        List<String> found = new java.util.ArrayList<>();
+        try (Connection c = ((SqlAttendeeStore) store).dataSource().getConnection(); Statement s = c.createStatement()) {
+            try (java.sql.ResultSet rs = s.executeQuery("SELECT indexname FROM pg_indexes WHERE tablename IN"
+                    + " ('attendees', 'attendee_interests', 'booth_visits') AND indexname NOT LIKE '%_pkey' ORDER BY indexname")) {
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+            }
+            try (java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM information_schema.table_constraints"
+                    + " WHERE constraint_type = 'FOREIGN KEY' AND table_schema = current_schema()")) {
+                rs.next();
+                found.add("foreign keys: " + rs.getLong(1));
+            }
+        }
+        return found;
+    }
+
+    private static final List<String> INDEXES = List.of("attendee_interests_interest", "attendees_attendance_time",
+            "attendees_company", "attendees_company_size", "attendees_email", "attendees_industry", "attendees_job_title",
+            "attendees_search", "booth_visits_booth", "foreign keys: 0");
+
+    @Test
+    void should_bulk_load_an_empty_table_past_the_threshold_and_build_every_index_again() throws Exception {
+        AttendeeGenerator generator = AttendeeGenerator.builder().seed(13).build();
+        store.generate(generator, 60_000);
+
+        assertThat(indexesAndForeignKeys()).containsExactlyElementsOf(INDEXES);
+        assertThat(store.get(60_000)).contains(generator.attendee(59_999));
+        long items = generator.generate(60_000).stream().mapToLong(a -> a.productInterests().size()).sum();
+        assertThat(((SqlAttendeeStore) store).readOnlySql("SELECT count(*) FROM attendee_interests", 1, Duration.ofSeconds(5))
+                .rows()).containsExactly(List.of(items));
+        String title = generator.attendee(123).jobTitle().split(" ")[0].toLowerCase(java.util.Locale.ROOT);
+        assertThat(store.count(AttendeeFilter.builder().text(title).build())).isPositive();
+    }
+
+    @Test
+    void should_bring_the_indexes_back_when_a_large_bulk_load_fails() throws Exception {
+        AttendeeGenerator generator = AttendeeGenerator.builder().seed(14).build();
+        AttendeeSink failsLate = new AttendeeSink() {
+            private long rows;
+
+            @Override
+            public void write(List<Attendee> batch) {
+                rows += batch.size();
+                if (rows > 70_000) {
+                    throw new IllegalStateException("stopped at " + rows);
+                }
+            }
+
+            @Override
+            public void commit() {}
+
+            @Override
+            public void close() {}
+        };
+        assertThatThrownBy(() -> {
+            try (AttendeeSink both = AttendeeSink.allOf(store.sink(generator), failsLate)) {
+                generator.writeTo(both, 100_000);
+            }
+        }).hasMessageStartingWith("stopped at");
+
+        assertThat(store.count(AttendeeFilter.ALL)).isZero();
+        assertThat(indexesAndForeignKeys()).containsExactlyElementsOf(INDEXES);
+    }
+
+    @Test
+    void should_keep_the_derived_tables_in_step_with_users_own_sql() throws Exception {
+        store.generate(GENERATOR, 50);
+        SqlAttendeeStore sql = (SqlAttendeeStore) store;
+        try (Connection c = sql.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("UPDATE attendees SET product_interests = 'Quantum;Kubernetes' WHERE id = 5");
+            s.execute("DELETE FROM attendees WHERE id IN (6, 7)");
+            s.execute("INSERT INTO attendees (id, name, email, event_name, product_interests, booth_visited)"
+                    + " VALUES (100, 'Manual Entry', 'manual@example.com', 'E', 'Quantum', 'Booth Q')");
+        }
+        assertThat(store.count(AttendeeFilter.builder().interestsAny("Quantum").build())).isEqualTo(2);
+        assertThat(store.count(AttendeeFilter.builder().boothsAny("Booth Q").build())).isEqualTo(1);
+        assertThat(sql.readOnlySql("SELECT count(*) FROM attendee_interests WHERE attendee_id IN (6, 7)", 1,
+                Duration.ofSeconds(5)).rows()).containsExactly(List.of(0L));
+        assertThat(sql.readOnlySql("SELECT count(*) FROM booth_visits WHERE attendee_id IN (6, 7)", 1,
+                Duration.ofSeconds(5)).rows()).containsExactly(List.of(0L));
+
+        try (Connection c = sql.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("TRUNCATE attendees");
+        }
+        assertThat(sql.readOnlySql("SELECT (SELECT count(*) FROM attendee_interests) + (SELECT count(*) FROM booth_visits)",
+                1, Duration.ofSeconds(5)).rows()).containsExactly(List.of(0L));
     }
 }

@@ -96,6 +96,15 @@ public abstract class Dialect {
     /** Attendees whose name, company or job title contain every one of {@code words} (lower case, letters and digits only), as words or word starts. */
     public abstract Condition fullText(List<String> words);
 
+    /** A bulk write may drop the secondary indexes after this many rows at least: {@value}. */
+    static final long DROP_INDEXES_AFTER = 50_000;
+
+    /** The names of the indexes a script of {@code CREATE INDEX IF NOT EXISTS name ...} statements creates. */
+    static List<String> indexNames(String script) {
+        return Scripts.statements(Scripts.read(script)).stream()
+                .map(sql -> sql.replaceFirst("(?s)^CREATE INDEX IF NOT EXISTS (\\w+).*", "$1")).toList();
+    }
+
     /**
      * Starts a bulk write in {@code connection}'s open transaction: takes the table's write lock
      * where the database needs one, and may suspend per-row maintenance of derived tables and

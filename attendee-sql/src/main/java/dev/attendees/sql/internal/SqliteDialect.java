@@ -33,8 +33,7 @@ public final class SqliteDialect extends Dialect {
     private static final String TRIGGERS = "migrations/sqlite/triggers.sql";
     private static final String INDEXES = "migrations/sqlite/indexes.sql";
     private static final String EMAIL_INDEX = "attendees_email";
-    private static final List<String> INDEX_NAMES = Scripts.statements(Scripts.read(INDEXES)).stream()
-            .map(sql -> sql.replaceFirst("(?s)^CREATE INDEX IF NOT EXISTS (\\w+).*", "$1")).toList();
+    private static final List<String> INDEX_NAMES = indexNames(INDEXES);
 
     /** The page cache of a connection, in KiB as a negative number (SQLite's convention): 64 MiB. */
     public static final int CACHE_KIB = -65_536;
@@ -48,8 +47,6 @@ public final class SqliteDialect extends Dialect {
     /** A bulk write builds the normalized tables aside ({@link SideFill}) from this many of their rows: {@value}. */
     static final int SIDE_FILL_AFTER = 200_000;
 
-    /** A bulk write drops the secondary indexes after this many rows at least: {@value}. */
-    static final long DROP_INDEXES_AFTER = 50_000;
     private static final List<String> TRIGGER_NAMES =
             List.of("attendees_derived_insert", "attendees_derived_delete", "attendees_derived_update");
 

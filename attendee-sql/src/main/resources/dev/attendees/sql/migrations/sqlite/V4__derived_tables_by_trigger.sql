@@ -1,0 +1,4 @@
+-- Version 4: in PostgreSQL, attendee_interests and booth_visits lost their foreign keys and follow
+-- attendees by triggers alone. SQLite's derived tables never had foreign keys (its triggers keep
+-- them in step), so nothing changes here; the version is recorded all the same, so that both
+-- dialects count versions alike.
