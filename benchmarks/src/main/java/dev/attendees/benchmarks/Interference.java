@@ -53,6 +53,7 @@ final class Interference implements OutputFormat {
     private volatile boolean running = true;
 
     private final int quietWaitSeconds;
+    private final java.time.Instant created = java.time.Instant.now();
 
     /**
      * @param quietWaitSeconds before each benchmark, wait up to this long for other processes' load
@@ -90,11 +91,20 @@ final class Interference implements OutputFormat {
         JSON.writeValue(file.toFile(), entries);
     }
 
-    /** Adds up the CPU ticks of this JVM and its descendants since they were first seen. */
+    /**
+     * Adds up the CPU ticks of this JVM and its descendants since they were first seen, and of
+     * the database servers the benchmarks started: PostgreSQL detaches from the fork that starts
+     * it, so its processes are no descendants; they are the {@code postgres} processes that began
+     * after this run did.
+     */
     private synchronized void sampleOwn() {
         Set<Long> pids = new HashSet<>();
         pids.add(ProcessHandle.current().pid());
         ProcessHandle.current().descendants().forEach(p -> pids.add(p.pid()));
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false)
+                        && p.info().startInstant().map(t -> t.isAfter(created)).orElse(false))
+                .forEach(p -> pids.add(p.pid()));
         for (long pid : pids) {
             long ticks = processTicks(pid);
             if (ticks < 0) {
