@@ -28,7 +28,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  *
  * <pre>
  * ./mvnw -B -q -pl benchmarks -am package -DskipTests
- * java -jar benchmarks/target/benchmarks.jar                        # everything (about 12 minutes on 2 cores)
+ * java -jar benchmarks/target/benchmarks.jar                        # everything (about 25 minutes on 2 cores)
  * java -jar benchmarks/target/benchmarks.jar 'Generation|Datafaker' # only benchmarks matching the regex(es)
  * java -jar benchmarks/target/benchmarks.jar --merge CsvExport      # re-run some, keeping the other results
  * java -jar benchmarks/target/benchmarks.jar Csv -i 1 -wi 1         # any JMH option works too

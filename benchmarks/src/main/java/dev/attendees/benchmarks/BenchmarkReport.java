@@ -215,7 +215,7 @@ public final class BenchmarkReport {
                 + "java -cp benchmarks/target/benchmarks.jar dev.attendees.benchmarks.BenchmarkReport benchmarks/target/jmh-results.json docs/benchmarks.md\n"
                 + "```\n\n");
         s.append("Results land in `benchmarks/target/jmh-results.json`; the report covers whatever that file holds, so "
-                + "a run restricted by a regex gives a partial report unless `--merge` is given. The whole set takes about 35 minutes on 2 cores (the LLM runs wait for the fake server: about 3 minutes; the SQLite runs build million-row databases). "
+                + "a run restricted by a regex gives a partial report unless `--merge` is given. The whole set takes about 25 minutes on 2 cores (the LLM runs wait for the fake server: about 3 minutes; the SQLite and PostgreSQL runs build million-row databases: about 9 minutes). "
                 + "CI compiles the benchmarks but does not run them.\n\n");
 
         s.append("## Machine\n\n| | |\n|---|---|\n");
