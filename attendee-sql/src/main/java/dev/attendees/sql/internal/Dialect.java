@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -104,6 +105,24 @@ public abstract class Dialect {
         return Scripts.statements(Scripts.read(script)).stream()
                 .map(sql -> sql.replaceFirst("(?s)^CREATE INDEX IF NOT EXISTS (\\w+).*", "$1")).toList();
     }
+
+    /**
+     * Drops the indexes that a script of {@code CREATE INDEX IF NOT EXISTS} statements creates
+     * (its names from {@link #indexNames}), all but the e-mail index when {@code keepEmailIndex};
+     * running the script again brings them back.
+     */
+    static void dropIndexes(Connection connection, List<String> names, boolean keepEmailIndex) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            for (String index : names) {
+                if (!(keepEmailIndex && index.equals(EMAIL_INDEX))) {
+                    s.execute("DROP INDEX IF EXISTS " + index);
+                }
+            }
+        }
+    }
+
+    /** The index of {@code attendees(email)}, which imports that look for duplicates keep. */
+    private static final String EMAIL_INDEX = "attendees_email";
 
     /**
      * Starts a bulk write in {@code connection}'s open transaction: takes the table's write lock

@@ -33,7 +33,6 @@ public final class PostgresDialect extends Dialect {
     /** The secondary indexes, which a bulk write into an empty table builds afresh. */
     private static final String INDEXES = "migrations/postgresql/indexes.sql";
     private static final List<String> INDEX_NAMES = indexNames(INDEXES);
-    private static final String EMAIL_INDEX = "attendees_email";
 
     /** The sort memory of those index builds (the server's default is 64MB). */
     static final String BUILD_MEMORY = "256MB";
@@ -121,13 +120,7 @@ public final class PostgresDialect extends Dialect {
             @Override
             public void written(long rows) throws SQLException {
                 if (empty && !indexesDropped && rows > DROP_INDEXES_AFTER) {
-                    try (Statement s = connection.createStatement()) {
-                        for (String index : INDEX_NAMES) {
-                            if (!(keepEmailIndex && index.equals(EMAIL_INDEX))) {
-                                s.execute("DROP INDEX IF EXISTS " + index);
-                            }
-                        }
-                    }
+                    dropIndexes(connection, INDEX_NAMES, keepEmailIndex);
                     indexesDropped = true;
                 }
             }

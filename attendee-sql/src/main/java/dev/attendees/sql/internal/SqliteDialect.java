@@ -32,7 +32,6 @@ public final class SqliteDialect extends Dialect {
 
     private static final String TRIGGERS = "migrations/sqlite/triggers.sql";
     private static final String INDEXES = "migrations/sqlite/indexes.sql";
-    private static final String EMAIL_INDEX = "attendees_email";
     private static final List<String> INDEX_NAMES = indexNames(INDEXES);
 
     /** The page cache of a connection, in KiB as a negative number (SQLite's convention): 64 MiB. */
@@ -239,13 +238,7 @@ public final class SqliteDialect extends Dialect {
         @Override
         public void written(long rows) throws SQLException {
             if (!indexesDropped && rows > threshold) {
-                try (Statement s = connection.createStatement()) {
-                    for (String index : INDEX_NAMES) {
-                        if (!(keepEmailIndex && index.equals(EMAIL_INDEX))) {
-                            s.execute("DROP INDEX IF EXISTS " + index);
-                        }
-                    }
-                }
+                dropIndexes(connection, INDEX_NAMES, keepEmailIndex);
                 indexesDropped = true;
             }
         }
