@@ -4,6 +4,7 @@ import dev.attendees.Attendee;
 import dev.attendees.ConfigurationException;
 import dev.attendees.InputException;
 import java.io.BufferedInputStream;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -92,7 +93,12 @@ public enum AttendeeFormat {
      */
     public static AttendeeReader read(Path file) {
         try {
-            InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+            if (!Files.exists(file)) {
+                throw new NoSuchFileException(file.toString());
+            }
+            // A FileInputStream, not Files.newInputStream: the latter's available() seeks, which fails
+            // on a pipe (/dev/stdin, <(...), a FIFO) once the decoder asks near the end of the input.
+            InputStream in = new BufferedInputStream(new FileInputStream(file.toFile()), 1 << 16);
             in.mark(4096);
             byte[] head = in.readNBytes(4096);
             in.reset();

@@ -16,6 +16,9 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +54,24 @@ class ExportTest {
     private static List<Attendee> read(Path file) {
         try (AttendeeReader reader = AttendeeFormat.read(file)) {
             return reader.stream().toList();
+        }
+    }
+
+    /** A pipe (/dev/stdin, a shell's <(...), a FIFO) cannot seek: the reader must not need to. */
+    @ParameterizedTest
+    @EnumSource(AttendeeFormat.class)
+    void should_read_a_pipe_to_its_end(AttendeeFormat format) throws Exception {
+        List<Attendee> attendees = AttendeeGenerator.builder().seed(7).build().generate(3_000);
+        byte[] content = Files.readAllBytes(write(format, attendees));
+        Path fifo = dir.resolve("attendees-pipe");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor()).isZero();
+        ExecutorService feeder = Executors.newSingleThreadExecutor();
+        try {
+            Future<Path> fed = feeder.submit(() -> Files.write(fifo, content));
+            assertThat(read(fifo)).isEqualTo(attendees);
+            fed.get();
+        } finally {
+            feeder.shutdownNow();
         }
     }
 
