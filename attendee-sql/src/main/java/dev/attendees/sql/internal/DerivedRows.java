@@ -30,8 +30,11 @@ final class DerivedRows {
     /** Rows held before a flush: {@value} (64 MiB), a little more than 1,000,000 generated attendees owe. */
     static final int CAPACITY = 8 << 20;
 
-    /** Encoded rows per statement: {@value}. */
-    private static final int CHUNK = 1 << 16;
+    /** Encoded rows per statement: {@value}; an item's last few go one a statement. */
+    private static final int ROWS_PER_STATEMENT = 128;
+
+    /** Statements per JDBC batch: {@value}. */
+    private static final int BATCH = 64;
 
     private static final int POSITION_BITS = 16;
     private static final long MAX_ID = (1L << (63 - POSITION_BITS)) - 1;
@@ -41,18 +44,31 @@ final class DerivedRows {
             Comparator.comparing((String item) -> item.getBytes(StandardCharsets.UTF_8), Arrays::compareUnsigned);
 
     /**
-     * One derived table: how to append encoded rows of one item, how to fill one attendee by id,
-     * and the rows held by item (a hash map: sorted once, when written).
+     * One derived table: its name and item column, how to fill one attendee by id, and the rows
+     * held by item (a hash map: sorted once, when written).
      */
-    private record Target(String insert, String fillById, Map<String, Rows> items) {}
+    private record Target(String table, String itemColumn, String fillById, Map<String, Rows> items) {
+
+        /**
+         * Appends {@code rows} encoded rows of one item: the item is {@code ?1}, shared by all of
+         * them, and each row is one bound number, {@code attendee_id << 16 | position}, split in
+         * SQL. One JNI call a row, without text: twice as fast as JSON arrays through
+         * {@code json_each} (6.2 million rows: 3.0 s against 5.7 s).
+         */
+        String insert(int rows) {
+            StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (attendee_id, position, ")
+                    .append(itemColumn).append(") VALUES ");
+            for (int i = 0; i < rows; i++) {
+                int p = i + 2;
+                sql.append(i == 0 ? "" : ", ").append("(?").append(p).append(" >> 16, ?").append(p).append(" & 65535, ?1)");
+            }
+            return sql.toString();
+        }
+    }
 
     private final List<Target> targets = List.of(
-            new Target("INSERT INTO attendee_interests (attendee_id, position, interest)"
-                    + " SELECT value >> 16, value & 65535, ?1 FROM json_each(?2)", SqliteDialect.FILL_INTERESTS,
-                    new HashMap<>()),
-            new Target("INSERT INTO booth_visits (attendee_id, position, booth)"
-                    + " SELECT value >> 16, value & 65535, ?1 FROM json_each(?2)", SqliteDialect.FILL_BOOTHS,
-                    new HashMap<>()));
+            new Target("attendee_interests", "interest", SqliteDialect.FILL_INTERESTS, new HashMap<>()),
+            new Target("booth_visits", "booth", SqliteDialect.FILL_BOOTHS, new HashMap<>()));
     private final List<Long> byId = new ArrayList<>();
     private final int capacity;
     private int held;
@@ -143,28 +159,42 @@ final class DerivedRows {
      * not be the store's: see {@link SideFill}), item by item in key order, and forgets them.
      */
     void flushEncoded(Connection connection) throws SQLException {
-        StringBuilder json = new StringBuilder();
         for (Target t : targets) {
             if (t.items().isEmpty()) {
                 continue;
             }
             Map<String, Rows> sorted = new TreeMap<>(BINARY);
             sorted.putAll(t.items());
-            try (PreparedStatement ps = connection.prepareStatement(t.insert())) {
+            try (PreparedStatement many = connection.prepareStatement(t.insert(ROWS_PER_STATEMENT));
+                    PreparedStatement one = connection.prepareStatement(t.insert(1))) {
                 for (Map.Entry<String, Rows> e : sorted.entrySet()) {
+                    if (cancelled) {
+                        throw new SQLException("cancelled");
+                    }
                     Rows rows = e.getValue();
-                    for (int from = 0; from < rows.size; from += CHUNK) {
-                        if (cancelled) {
-                            throw new SQLException("cancelled");
+                    int whole = rows.size - rows.size % ROWS_PER_STATEMENT;
+                    int statements = 0;
+                    for (int from = 0; from < whole; from += ROWS_PER_STATEMENT) {
+                        many.setString(1, e.getKey());
+                        for (int i = 0; i < ROWS_PER_STATEMENT; i++) {
+                            many.setLong(i + 2, rows.get(from + i));
                         }
-                        json.setLength(0);
-                        json.append('[');
-                        for (int i = from, to = Math.min(rows.size, from + CHUNK); i < to; i++) {
-                            json.append(i == from ? "" : ",").append(rows.get(i));
+                        many.addBatch();
+                        if (++statements == BATCH) {
+                            many.executeBatch();
+                            statements = 0;
                         }
-                        ps.setString(1, e.getKey());
-                        ps.setString(2, json.append(']').toString());
-                        ps.executeUpdate();
+                    }
+                    if (statements > 0) {
+                        many.executeBatch();
+                    }
+                    if (whole < rows.size) {
+                        for (int i = whole; i < rows.size; i++) {
+                            one.setString(1, e.getKey());
+                            one.setLong(2, rows.get(i));
+                            one.addBatch();
+                        }
+                        one.executeBatch();
                     }
                 }
             }
