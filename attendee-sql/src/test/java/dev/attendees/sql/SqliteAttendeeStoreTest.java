@@ -13,6 +13,9 @@ import dev.attendees.spi.AttendeeStore;
 import dev.attendees.export.AttendeeFormat;
 import dev.attendees.sql.internal.Scripts;
 import dev.attendees.store.AttendeeFilter;
+import dev.attendees.store.AttendeeQuery;
+import dev.attendees.store.DuplicatePolicy;
+import dev.attendees.store.ImportOptions;
 import dev.attendees.store.Facet;
 import dev.attendees.store.TableInfo;
 import java.io.IOException;
@@ -249,6 +252,66 @@ class SqliteAttendeeStoreTest extends AbstractAttendeeStoreContractTest {
         assertThat(derivedScratchFiles(tmp)).as("the scratch database is gone").isEqualTo(before);
         store.generate(GENERATOR, 100); // into tables that hold rows now: appended directly
         assertDerivedTablesInStep();
+    }
+
+    /**
+     * A large write into an empty store builds the full-text index on a second thread and copies
+     * FTS5's shadow tables in. The pool's connection that this thread gets again (the pool prefers
+     * the one a thread returned last) has loaded the empty index first, by a search: FTS5 keeps that
+     * structure cached, so the connection must not serve again after the copy, or the next write
+     * through it would drop the copied index. FTS5's own
+     * integrity check compares the index with the attendees table, row for row.
+     */
+    @Test
+    void should_build_the_full_text_index_of_a_large_write_aside_and_keep_it_exact_for_later_writes()
+            throws SQLException {
+        try (SqliteAttendeeStore one = SqliteAttendeeStore.builder(files.resolve("one/attendees.db")).poolSize(2).build()) {
+            assertThat(one.find(AttendeeQuery.of(AttendeeFilter.builder().text("engineer").build())).total()).isZero();
+            one.generate(GENERATOR, 60_000);
+            Attendee first = GENERATOR.attendee(0);
+            String surname = first.name().substring(first.name().lastIndexOf(' ') + 1);
+            assertThat(one.find(AttendeeQuery.of(AttendeeFilter.builder().text(surname).build())).items())
+                    .extracting(Attendee::id).contains(1L);
+            assertFullTextExact(one);
+
+            one.generate(GENERATOR.toBuilder().seed(77).build(), 100); // a small write: rows indexed where they are
+            try (Connection c = one.dataSource().getConnection(); Statement s = c.createStatement()) {
+                s.execute("INSERT INTO attendees (name, email, event_name, company, job_title)"
+                        + " VALUES ('Zyxw Quorble', 'zq@example.com', 'E', 'Quorble Labs', 'Engineer')");
+                s.execute("DELETE FROM attendees WHERE id = 2");
+            }
+            assertFullTextExact(one);
+            assertThat(one.find(AttendeeQuery.of(AttendeeFilter.builder().text("quorble").build())).total()).isOne();
+            assertThat(one.find(AttendeeQuery.of(AttendeeFilter.builder().text(surname).build())).items())
+                    .extracting(Attendee::id).contains(1L);
+        }
+    }
+
+    /** FTS5's integrity check against the content table: an index that differs from the rows fails it. */
+    private static void assertFullTextExact(SqliteAttendeeStore store) throws SQLException {
+        try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO attendees_fts (attendees_fts, rank) VALUES ('integrity-check', 1)");
+        }
+    }
+
+    /** A replaced row makes the import give its held text up: the store's connection indexes the rows, exactly. */
+    @Test
+    void should_index_a_large_import_with_replacements_exactly() throws IOException, SQLException {
+        List<Attendee> rows = new ArrayList<>(GENERATOR.generate(55_000));
+        Attendee first = rows.get(0);
+        rows.add(new Attendee(55_001, "Zyxw Quorble", first.email(), "Quorble Labs", first.eventName(), null, "Engineer",
+                null, null, List.of(), List.of(), "", null));
+        Path csv = files.resolve("replacing.csv");
+        try (var sink = AttendeeFormat.CSV.open(csv)) {
+            sink.write(rows);
+            sink.commit();
+        }
+        try (SqliteAttendeeStore fresh = SqliteAttendeeStore.open(files.resolve("replacing/attendees.db"))) {
+            fresh.importFiles(List.of(csv), ImportOptions.builder().onDuplicate(DuplicatePolicy.REPLACE).build());
+            assertFullTextExact(fresh);
+            assertThat(fresh.find(AttendeeQuery.of(AttendeeFilter.builder().text("quorble").build())).items())
+                    .extracting(Attendee::id).containsExactly(1L);
+        }
     }
 
     private static List<Path> derivedScratchFiles(Path dir) throws IOException {

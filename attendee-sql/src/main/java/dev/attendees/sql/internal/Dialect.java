@@ -171,6 +171,15 @@ public abstract class Dialect {
          * autocommit mode. Never throws.
          */
         default void ended() {}
+
+        /**
+         * Whether the connection may serve again after {@link #ended}; {@code false} when the write
+         * left state in it that no longer matches the database (SQLite's FTS5 caches, see
+         * {@link SideFill}): the caller then takes it out of the pool ({@link StoreCore#retire}).
+         */
+        default boolean connectionReusable() {
+            return true;
+        }
     }
 
 

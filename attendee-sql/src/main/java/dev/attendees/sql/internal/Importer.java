@@ -142,6 +142,9 @@ final class Importer {
                 c.setAutoCommit(true);
                 if (bulk != null) {
                     bulk.ended();
+                    if (!bulk.connectionReusable()) {
+                        core.retire(c);
+                    }
                 }
             }
         } catch (SQLException | RuntimeException e) {

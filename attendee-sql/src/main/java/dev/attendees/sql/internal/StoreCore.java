@@ -194,6 +194,16 @@ public final class StoreCore implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes a connection that is still open out of the pool for good: the pool closes it instead
+     * of handing it out again. (A data source that does not pool closes it on {@code close()}.)
+     */
+    void retire(Connection c) {
+        if (pool instanceof com.zaxxer.hikari.HikariDataSource hikari) {
+            hikari.evictConnection(c);
+        }
+    }
+
     /** The pool's next connection, for sinks and imports that manage their own transaction. */
     Connection connection() throws SQLException {
         return pool.getConnection();

@@ -178,6 +178,9 @@ final class StoreSink implements AttendeeSink {
             // The pool resets it.
         }
         bulk.ended();
+        if (!bulk.connectionReusable()) {
+            core.retire(connection);
+        }
         closeQuietly(connection);
     }
 
