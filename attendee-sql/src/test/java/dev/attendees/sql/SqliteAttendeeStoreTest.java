@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.attendees.Attendee;
 import dev.attendees.AttendeeGenerator;
+import dev.attendees.CompanySize;
 import dev.attendees.ConfigurationException;
+import dev.attendees.Industry;
 import dev.attendees.ProviderException;
 import dev.attendees.spi.AbstractAttendeeStoreContractTest;
 import dev.attendees.spi.AttendeeSink;
@@ -236,6 +238,29 @@ class SqliteAttendeeStoreTest extends AbstractAttendeeStoreContractTest {
         assertThat(store.delete(AttendeeFilter.builder().interestsAny("Interest number 17").build())).isEqualTo(1);
         assertThat(store.readOnlySql("SELECT count(*) FROM attendee_interests", 1, Duration.ofSeconds(5)).rows())
                 .containsExactly(List.of(3L));
+    }
+
+    /**
+     * Bulk inserts bind a statement's shared event and image path once and industries and sizes as
+     * numbers: rows that differ within one statement, and missing values, come back as written.
+     */
+    @Test
+    void should_store_rows_exactly_when_events_images_and_labels_differ_within_a_statement() {
+        List<String> events = List.of("DevOpsDays", "KubeCon 'EU'", "DevOpsDays");
+        List<String> images = List.of("", "images/a.png", "", "images/o'brien.png");
+        List<Attendee> written = new ArrayList<>();
+        for (Attendee a : GENERATOR.generate(200)) {
+            int i = (int) a.id();
+            written.add(new Attendee(a.id(), a.name(), a.email(), a.company(), events.get(i % 3), a.attendanceTime(),
+                    a.jobTitle(), i % 5 == 0 ? null : Industry.values()[i % Industry.values().length],
+                    i % 7 == 0 ? null : CompanySize.values()[i % CompanySize.values().length], a.productInterests(),
+                    a.boothVisited(), images.get(i % 4), a.createdAt()));
+        }
+        try (AttendeeSink sink = store.sink(GENERATOR)) {
+            sink.write(written);
+            sink.commit();
+        }
+        assertThat(all()).isEqualTo(written);
     }
 
     private static Attendee copy(Attendee a, long id, String email, List<String> interests, List<String> booths) {

@@ -34,7 +34,7 @@ public final class BulkWriter implements AutoCloseable {
     public BulkWriter(Connection connection, Dialect dialect, Dialect.Bulk bulk) throws SQLException {
         this.dialect = dialect;
         this.bulk = bulk;
-        this.insertMany = connection.prepareStatement(AttendeeRows.insert(ROWS_PER_STATEMENT));
+        this.insertMany = connection.prepareStatement(dialect.insertSql(ROWS_PER_STATEMENT));
         try {
             this.insertOne = connection.prepareStatement(AttendeeRows.INSERT);
         } catch (SQLException e) {
@@ -54,9 +54,7 @@ public final class BulkWriter implements AutoCloseable {
         first = Math.min(first, id);
         last = Math.max(last, id);
         if (++row == ROWS_PER_STATEMENT) {
-            for (int r = 0; r < ROWS_PER_STATEMENT; r++) {
-                AttendeeRows.bind(insertMany, r * AttendeeRows.PARAMETERS, dialect, rows[r], ids[r]);
-            }
+            dialect.bindInsert(insertMany, rows, ids);
             insertMany.addBatch();
             row = 0;
             pending += ROWS_PER_STATEMENT;

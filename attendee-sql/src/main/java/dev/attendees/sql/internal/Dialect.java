@@ -97,6 +97,22 @@ public abstract class Dialect {
     /** Attendees whose name, company or job title contain every one of {@code words} (lower case, letters and digits only), as words or word starts. */
     public abstract Condition fullText(List<String> words);
 
+    /**
+     * The statement that inserts {@code rows} attendees at once (bulk writes); {@link #bindInsert}
+     * binds it. By default {@link AttendeeRows#insert}: {@link AttendeeRows#PARAMETERS} parameters
+     * a row.
+     */
+    public String insertSql(int rows) {
+        return AttendeeRows.insert(rows);
+    }
+
+    /** Binds {@code rows} (ids in {@code ids}) to a statement of {@link #insertSql}{@code (rows.length)}. */
+    public void bindInsert(PreparedStatement statement, BoundRow[] rows, long[] ids) throws SQLException {
+        for (int r = 0; r < rows.length; r++) {
+            AttendeeRows.bind(statement, r * AttendeeRows.PARAMETERS, this, rows[r], ids[r]);
+        }
+    }
+
     /** A bulk write may drop the secondary indexes after this many rows at least: {@value}. */
     static final long DROP_INDEXES_AFTER = 50_000;
 

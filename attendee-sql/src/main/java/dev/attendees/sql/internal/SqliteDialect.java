@@ -3,6 +3,8 @@ package dev.attendees.sql.internal;
 import static org.jooq.impl.DSL.select;
 
 import dev.attendees.Attendee;
+import dev.attendees.CompanySize;
+import dev.attendees.Industry;
 import dev.attendees.store.Sort;
 import dev.attendees.store.TableInfo;
 import java.sql.Connection;
@@ -10,12 +12,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jooq.Condition;
 import org.jooq.Field;
@@ -166,6 +170,76 @@ public final class SqliteDialect extends Dialect {
             case COMPANY, INDUSTRY, JOB_TITLE, ATTENDANCE_TIME -> !sort.ascending();
             default -> false;
         };
+    }
+
+    /**
+     * Bulk inserts bind fewer texts, each of which costs sqlite-jdbc a JNI call, two copies and two
+     * allocations (a number or a {@code NULL} only the call): the event and the image path are
+     * bound once a statement ({@code ?1}, {@code ?2}) and a row binds {@code NULL} when it has the
+     * same ({@code coalesce}; neither column is ever {@code NULL}), and industry and company size
+     * go as their place in the contract's lists, turned back into labels by {@code CASE}. The
+     * stored rows are the same.
+     */
+    @Override
+    public String insertSql(int rows) {
+        StringBuilder sql = new StringBuilder("INSERT INTO attendees (name, email, company, event_name, attendance_time,"
+                + " job_title, industry, company_size, product_interests, booth_visited, image_path, created_at, id) VALUES ");
+        for (int r = 0; r < rows; r++) {
+            int b = SHARED_PARAMETERS + r * AttendeeRows.PARAMETERS;
+            sql.append(r == 0 ? "" : ", ").append("(?").append(b + 1).append(", ?").append(b + 2).append(", ?").append(b + 3)
+                    .append(", coalesce(?").append(b + 4).append(", ?1), ?").append(b + 5).append(", ?").append(b + 6)
+                    .append(", ").append(labelOf(b + 7, Stream.of(Industry.values()).map(Industry::label).toList()))
+                    .append(", ").append(labelOf(b + 8, Stream.of(CompanySize.values()).map(CompanySize::label).toList()))
+                    .append(", ?").append(b + 9).append(", ?").append(b + 10).append(", coalesce(?").append(b + 11)
+                    .append(", ?2), ?").append(b + 12).append(", ?").append(b + 13).append(')');
+        }
+        return sql.toString();
+    }
+
+    /** {@code ?1} the event, {@code ?2} the image path that rows share. */
+    private static final int SHARED_PARAMETERS = 2;
+
+    /** {@code CASE ?n WHEN 0 THEN 'first label' ... END}: {@code NULL} for {@code NULL}. */
+    private static String labelOf(int parameter, List<String> labels) {
+        StringBuilder sql = new StringBuilder("CASE ?").append(parameter);
+        for (int i = 0; i < labels.size(); i++) {
+            sql.append(" WHEN ").append(i).append(" THEN '").append(labels.get(i).replace("'", "''")).append('\'');
+        }
+        return sql.append(" END").toString();
+    }
+
+    @Override
+    public void bindInsert(PreparedStatement ps, BoundRow[] rows, long[] ids) throws SQLException {
+        String event = rows[0].attendee().eventName();
+        String image = rows[0].attendee().imagePath();
+        ps.setString(1, event);
+        ps.setString(2, image);
+        for (int r = 0; r < rows.length; r++) {
+            int b = SHARED_PARAMETERS + r * AttendeeRows.PARAMETERS;
+            BoundRow row = rows[r];
+            Attendee a = row.attendee();
+            ps.setString(b + 1, a.name());
+            ps.setString(b + 2, a.email());
+            ps.setString(b + 3, a.company());
+            ps.setString(b + 4, a.eventName().equals(event) ? null : a.eventName());
+            ps.setString(b + 5, (String) row.attendanceTime());
+            ps.setString(b + 6, a.jobTitle());
+            if (a.industry() == null) {
+                ps.setNull(b + 7, Types.INTEGER);
+            } else {
+                ps.setInt(b + 7, a.industry().ordinal());
+            }
+            if (a.companySize() == null) {
+                ps.setNull(b + 8, Types.INTEGER);
+            } else {
+                ps.setInt(b + 8, a.companySize().ordinal());
+            }
+            ps.setString(b + 9, row.interests());
+            ps.setString(b + 10, row.booths());
+            ps.setString(b + 11, a.imagePath().equals(image) ? null : a.imagePath());
+            ps.setString(b + 12, (String) row.createdAt());
+            ps.setLong(b + 13, ids[r]);
+        }
     }
 
     /** {@code +field}: SQLite's documented way to keep a term off the indexes. */
