@@ -188,8 +188,7 @@ public final class SqliteDialect extends Dialect {
             int b = SHARED_PARAMETERS + r * AttendeeRows.PARAMETERS;
             sql.append(r == 0 ? "" : ", ").append("(?").append(b + 1).append(", ?").append(b + 2).append(", ?").append(b + 3)
                     .append(", coalesce(?").append(b + 4).append(", ?1), ?").append(b + 5).append(", ?").append(b + 6)
-                    .append(", ").append(labelOf(b + 7, Stream.of(Industry.values()).map(Industry::label).toList()))
-                    .append(", ").append(labelOf(b + 8, Stream.of(CompanySize.values()).map(CompanySize::label).toList()))
+                    .append(", ").append(labelOf(b + 7, INDUSTRY_LABELS)).append(", ").append(labelOf(b + 8, SIZE_LABELS))
                     .append(", ?").append(b + 9).append(", ?").append(b + 10).append(", coalesce(?").append(b + 11)
                     .append(", ?2), ?").append(b + 12).append(", ?").append(b + 13).append(')');
         }
@@ -198,6 +197,10 @@ public final class SqliteDialect extends Dialect {
 
     /** {@code ?1} the event, {@code ?2} the image path that rows share. */
     private static final int SHARED_PARAMETERS = 2;
+
+    /** The contract's lists, in the order whose places bulk inserts bind. */
+    private static final List<String> INDUSTRY_LABELS = Stream.of(Industry.values()).map(Industry::label).toList();
+    private static final List<String> SIZE_LABELS = Stream.of(CompanySize.values()).map(CompanySize::label).toList();
 
     /** {@code CASE ?n WHEN 0 THEN 'first label' ... END}: {@code NULL} for {@code NULL}. */
     private static String labelOf(int parameter, List<String> labels) {
