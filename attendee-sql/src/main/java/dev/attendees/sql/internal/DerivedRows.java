@@ -168,34 +168,14 @@ final class DerivedRows {
             try (PreparedStatement many = connection.prepareStatement(t.insert(ROWS_PER_STATEMENT));
                     PreparedStatement one = connection.prepareStatement(t.insert(1))) {
                 for (Map.Entry<String, Rows> e : sorted.entrySet()) {
-                    if (cancelled) {
-                        throw new SQLException("cancelled");
-                    }
+                    String item = e.getKey();
                     Rows rows = e.getValue();
-                    int whole = rows.size - rows.size % ROWS_PER_STATEMENT;
-                    int statements = 0;
-                    for (int from = 0; from < whole; from += ROWS_PER_STATEMENT) {
-                        many.setString(1, e.getKey());
-                        for (int i = 0; i < ROWS_PER_STATEMENT; i++) {
-                            many.setLong(i + 2, rows.get(from + i));
+                    Batches.send(rows.size, many, ROWS_PER_STATEMENT, BATCH, one, (ps, slot, i) -> {
+                        if (slot == 0) {
+                            ps.setString(1, item);
                         }
-                        many.addBatch();
-                        if (++statements == BATCH) {
-                            many.executeBatch();
-                            statements = 0;
-                        }
-                    }
-                    if (statements > 0) {
-                        many.executeBatch();
-                    }
-                    if (whole < rows.size) {
-                        for (int i = whole; i < rows.size; i++) {
-                            one.setString(1, e.getKey());
-                            one.setLong(2, rows.get(i));
-                            one.addBatch();
-                        }
-                        one.executeBatch();
-                    }
+                        ps.setLong(slot + 2, rows.get(i));
+                    }, () -> cancelled);
                 }
             }
             t.items().clear();

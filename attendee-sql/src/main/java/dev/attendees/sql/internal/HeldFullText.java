@@ -118,31 +118,8 @@ final class HeldFullText {
             try (PreparedStatement many = connection.prepareStatement(head + String.join(", ",
                     Collections.nCopies(ROWS_PER_STATEMENT, one))); PreparedStatement single = connection.prepareStatement(head + one)) {
                 Cursor cursor = new Cursor();
-                int whole = rows - rows % ROWS_PER_STATEMENT;
-                int statements = 0;
-                for (int r = 0; r < whole; r += ROWS_PER_STATEMENT) {
-                    if (cancelled) {
-                        throw new SQLException("cancelled");
-                    }
-                    for (int i = 0; i < ROWS_PER_STATEMENT; i++) {
-                        cursor.bind(many, 4 * i, r + i);
-                    }
-                    many.addBatch();
-                    if (++statements == BATCH) {
-                        many.executeBatch();
-                        statements = 0;
-                    }
-                }
-                if (statements > 0) {
-                    many.executeBatch();
-                }
-                for (int r = whole; r < rows; r++) {
-                    cursor.bind(single, 0, r);
-                    single.addBatch();
-                }
-                if (whole < rows) {
-                    single.executeBatch();
-                }
+                Batches.send(rows, many, ROWS_PER_STATEMENT, BATCH, single, (ps, slot, r) -> cursor.bind(ps, 4 * slot, r),
+                        () -> cancelled);
             }
             s.execute("INSERT INTO " + table + " (rowid, name, company, job_title) SELECT id, name, company, job_title FROM "
                     + staging);
