@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * The full-text columns (name, company, job title) of the attendees that a SQLite bulk write adds,
  * held as UTF-8 so that another thread can build their FTS5 index in a scratch database while the
- * store's connection builds the other indexes ({@link SideFill}). About 60 bytes an attendee; past
+ * store's connection builds the other indexes ({@link SideFill}). About 70 bytes an attendee; past
  * {@link #CAPACITY} bytes the text is given up ({@link #usable} turns false) and the store's
  * connection indexes the rows itself, as it does without this. Not thread-safe: one thread adds,
  * and another reads only after the adding is over.
