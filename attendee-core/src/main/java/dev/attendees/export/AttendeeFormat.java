@@ -80,6 +80,14 @@ public enum AttendeeFormat {
         return AttendeeFileSink.atomic(this, file);
     }
 
+    /** Writes {@code attendees} to {@code file} at once, atomically as {@link #open(Path)} does. */
+    public void write(Path file, List<Attendee> attendees) {
+        try (AttendeeFileSink sink = open(file)) {
+            sink.write(attendees);
+            sink.commit();
+        }
+    }
+
     /** A sink that writes to a stream (standard output, say); not atomic, and not closed by the sink. */
     public AttendeeFileSink open(OutputStream out) {
         return AttendeeFileSink.stream(this, out);
@@ -114,6 +122,18 @@ public enum AttendeeFormat {
             throw new InputException(file.toString(), 0, null, "file not found");
         } catch (IOException e) {
             throw new InputException(file.toString(), 0, null, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a whole file, as {@link #read} does, into a list: for files that fit in memory (a
+     * reader streams any size).
+     *
+     * @throws InputException when the file cannot be read or holds a bad row
+     */
+    public static List<Attendee> readAll(Path file) {
+        try (AttendeeReader reader = read(file)) {
+            return reader.stream().toList();
         }
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.attendees.Attendee;
 import dev.attendees.export.AttendeeFormat;
-import dev.attendees.export.AttendeeReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -37,18 +36,12 @@ class GenerateCommandTest {
         return new Result(exit, out + data.toString(StandardCharsets.UTF_8), err.toString());
     }
 
-    private static List<Attendee> read(Path file) {
-        try (AttendeeReader reader = AttendeeFormat.read(file)) {
-            return reader.stream().toList();
-        }
-    }
-
     @Test
     void should_write_the_requested_file_and_a_one_line_summary() {
         Path file = dir.resolve("attendees.csv");
         Result r = run("generate", "--count", "1000", "--out", file.toString(), "--seed", "42");
         assertThat(r.exit()).isZero();
-        assertThat(read(file)).hasSize(1000);
+        assertThat(AttendeeFormat.readAll(file)).hasSize(1000);
         assertThat(r.err().lines()).hasSize(1).first().asString()
                 .startsWith("Wrote 1,000 attendees to " + file).contains("seed 42", "cloud-native", "data v1");
     }
@@ -60,7 +53,7 @@ class GenerateCommandTest {
         run("generate", "--count", "300", "--seed", "5", "--event", "RSA Conference", "--out", a.toString());
         run("generate", "--count", "300", "--seed", "5", "--event", "RSA Conference", "--out", b.toString());
         assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
-        assertThat(read(a)).allSatisfy(x -> assertThat(x.eventName()).isEqualTo("RSA Conference"));
+        assertThat(AttendeeFormat.readAll(a)).allSatisfy(x -> assertThat(x.eventName()).isEqualTo("RSA Conference"));
     }
 
     @Test
@@ -71,7 +64,7 @@ class GenerateCommandTest {
                 "--from", "2026-02-02", "--to", "2026-02-03", "--hours", "09:00-12:00", "--locale", "de-DE",
                 "--format", "ndjson", "--out", file.toString(), "--images", "none", "--llm", "none");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(read(file)).hasSize(500).allSatisfy(a -> {
+        assertThat(AttendeeFormat.readAll(file)).hasSize(500).allSatisfy(a -> {
             assertThat(a.eventName()).isEqualTo("Acme Summit");
             assertThat(a.email()).doesNotEndWith("@gmail.com").doesNotEndWith("@gmx.de");
             assertThat(a.productInterests()).isSubsetOf("Payments", "Open Banking");

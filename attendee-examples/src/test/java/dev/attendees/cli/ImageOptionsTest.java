@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.attendees.Attendee;
 import dev.attendees.export.AttendeeFormat;
-import dev.attendees.export.AttendeeReader;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -44,12 +43,6 @@ class ImageOptionsTest {
         ImageOptions.environment = System::getenv;
     }
 
-    private static List<Attendee> read(Path file) {
-        try (AttendeeReader reader = AttendeeFormat.read(file)) {
-            return reader.stream().toList();
-        }
-    }
-
     @Test
     void should_give_every_attendee_a_distinct_valid_avatar_beside_the_file() throws Exception {
         Path csv = dir.resolve("run/attendees.csv");
@@ -58,7 +51,7 @@ class ImageOptionsTest {
                 "international", "--images", "avatar", "--out", csv.toString());
 
         assertThat(r.exit()).as(r.err()).isZero();
-        List<Attendee> attendees = read(csv);
+        List<Attendee> attendees = AttendeeFormat.readAll(csv);
         assertThat(attendees).hasSize(300);
         Set<String> digests = new java.util.HashSet<>();
         for (Attendee a : attendees) {
@@ -122,7 +115,7 @@ class ImageOptionsTest {
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
             assertThat(process.exitValue()).as(output).isZero();
-            assertThat(read(csv)).extracting(Attendee::imagePath)
+            assertThat(AttendeeFormat.readAll(csv)).extracting(Attendee::imagePath)
                     .containsExactly("images/1.jpg", "images/2.jpg", "images/3.jpg", "images/4.jpg", "images/5.jpg");
             assertThat(output).contains("DEBUG").contains("  images: 5 from unsplash").contains("credits for 2 unsplash photos in")
                     .doesNotContain(KEY);
@@ -143,7 +136,7 @@ class ImageOptionsTest {
                 "--out", csv.toString());
 
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(read(csv)).allSatisfy(a -> assertThat(a.imagePath()).isEqualTo("images/" + a.id() + ".png"));
+        assertThat(AttendeeFormat.readAll(csv)).allSatisfy(a -> assertThat(a.imagePath()).isEqualTo("images/" + a.id() + ".png"));
         assertThat(r.err()).contains("  images: 20 from avatar").contains("cannot connect at 127.0.0.1:" + port);
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.attendees.Attendee;
 import dev.attendees.export.AttendeeFormat;
-import dev.attendees.export.AttendeeReader;
 import dev.attendees.llm.LlmProvider;
 import dev.attendees.llm.testing.FakeLlmServer;
 import dev.attendees.llm.testing.Fault;
@@ -31,12 +30,6 @@ class LlmCommandTest {
         LlmOptions.environment = System::getenv;
     }
 
-    private static List<Attendee> read(Path file) {
-        try (AttendeeReader reader = AttendeeFormat.read(file)) {
-            return reader.stream().toList();
-        }
-    }
-
     @Test
     void record_mode_should_write_every_record_and_print_calls_tokens_and_cost() {
         LlmOptions.environment = Map.of("OPENAI_API_KEY", KEY)::get;
@@ -46,7 +39,7 @@ class LlmCommandTest {
                     "--llm", "openai", "--llm-base-url", server.baseUrl(LlmProvider.OPENAI), "--llm-price", "0.15,0.60",
                     "--out", out.toString());
             assertThat(r.exit()).as(r.err()).isZero();
-            List<Attendee> attendees = read(out);
+            List<Attendee> attendees = AttendeeFormat.readAll(out);
             assertThat(attendees).hasSize(100).extracting(Attendee::id).doesNotHaveDuplicates();
             assertThat(attendees.stream().map(Attendee::email).distinct()).hasSize(100);
             assertThat(r.err().lines()).element(0).asString().startsWith("Wrote 100 attendees to " + out);
@@ -65,7 +58,7 @@ class LlmCommandTest {
             GenerateCommandTest.Result r = GenerateCommandTest.run("generate", "--count", "40", "--llm", "openai",
                     "--llm-base-url", server.baseUrl(LlmProvider.OPENAI), "--llm-concurrency", "1", "--out", out.toString());
             assertThat(r.exit()).as(r.err()).isZero();
-            assertThat(read(out)).hasSize(40);
+            assertThat(AttendeeFormat.readAll(out)).hasSize(40);
             assertThat(r.err()).contains("  records: 20 from openai, 20 from offline").contains("offline engine filled 20 records");
         }
     }
@@ -81,7 +74,7 @@ class LlmCommandTest {
                 dir.resolve("cache").toString(), "--llm-save-profile", saved.toString(), "--out", out.toString()};
             GenerateCommandTest.Result r = GenerateCommandTest.run(args);
             assertThat(r.exit()).as(r.err()).isZero();
-            assertThat(read(out)).hasSize(5000);
+            assertThat(AttendeeFormat.readAll(out)).hasSize(5000);
             assertThat(r.err()).contains("(himss-rural-health-expo-2027)", "  profile 'himss-rural-health-expo-2027' designed by anthropic");
             assertThat(saved).exists();
             GenerateCommandTest.Result again = GenerateCommandTest.run(args);

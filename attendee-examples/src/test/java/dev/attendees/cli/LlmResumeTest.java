@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.attendees.Attendee;
 import dev.attendees.export.AttendeeFormat;
-import dev.attendees.export.AttendeeReader;
 import dev.attendees.llm.LlmProvider;
 import dev.attendees.llm.testing.FakeLlmServer;
 import dev.attendees.llm.testing.Fault;
@@ -74,10 +73,7 @@ class LlmResumeTest {
             assertThat(second.exitValue()).as(Files.readString(log2)).isZero();
             assertThat(server.calls() - before).as("only unfinished batches are asked for: %s", Files.readString(log2)).isEqualTo(BATCHES - finished);
 
-            List<Attendee> attendees;
-            try (AttendeeReader reader = AttendeeFormat.read(out)) {
-                attendees = reader.stream().toList();
-            }
+            List<Attendee> attendees = AttendeeFormat.readAll(out);
             assertThat(attendees).hasSize(COUNT);
             assertThat(attendees).extracting(Attendee::id).containsExactlyElementsOf(
                     java.util.stream.LongStream.rangeClosed(1, COUNT).boxed().toList());

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.attendees.Attendee;
 import dev.attendees.AttendeeGenerator;
-import dev.attendees.export.AttendeeFileSink;
 import dev.attendees.export.AttendeeFormat;
-import dev.attendees.export.AttendeeReader;
 import dev.attendees.sql.SqliteAttendeeStore;
 import dev.attendees.store.AttendeeQuery;
 import dev.attendees.store.GenerationRun;
@@ -43,18 +41,9 @@ class StoreCommandsTest {
         }
     }
 
-    private static List<Attendee> read(Path file) {
-        try (AttendeeReader reader = AttendeeFormat.read(file)) {
-            return reader.stream().toList();
-        }
-    }
-
     private Path csv(String name, List<Attendee> attendees) {
         Path path = dir.resolve(name);
-        try (AttendeeFileSink sink = AttendeeFormat.CSV.open(path)) {
-            sink.write(attendees);
-            sink.commit();
-        }
+        AttendeeFormat.CSV.write(path, attendees);
         return path;
     }
 
@@ -79,7 +68,7 @@ class StoreCommandsTest {
                 "--out", out.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.err()).startsWith("Wrote 300 attendees to " + out + " and " + db);
-        assertThat(stored(db)).isEqualTo(read(out)).hasSize(300);
+        assertThat(stored(db)).isEqualTo(AttendeeFormat.readAll(out)).hasSize(300);
     }
 
     @Test
@@ -129,10 +118,7 @@ class StoreCommandsTest {
         Path b = dir.resolve("b.json");
         Path c = dir.resolve("c.ndjson");
         for (var target : List.of(b, c)) {
-            try (AttendeeFileSink sink = AttendeeFormat.fromFileName(target.toString()).open(target)) {
-                sink.write(target == b ? all.subList(300, 600) : all.subList(600, 900));
-                sink.commit();
-            }
+            AttendeeFormat.fromFileName(target.toString()).write(target, target == b ? all.subList(300, 600) : all.subList(600, 900));
         }
         Path db = dir.resolve("imported.db");
         GenerateCommandTest.Result r = run("import", "--db", db.toString(), a.toString(), b.toString(), c.toString());

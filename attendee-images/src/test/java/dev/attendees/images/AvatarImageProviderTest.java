@@ -10,7 +10,6 @@ import dev.attendees.ConfigurationException;
 import dev.attendees.GenerationSummary;
 import dev.attendees.export.AttendeeFileSink;
 import dev.attendees.export.AttendeeFormat;
-import dev.attendees.export.AttendeeReader;
 import dev.attendees.images.internal.AvatarRenderer;
 import dev.attendees.spi.AbstractImageProviderContractTest;
 import dev.attendees.spi.ImageProvider;
@@ -166,10 +165,7 @@ class AvatarImageProviderTest extends AbstractImageProviderContractTest {
             assertThat(summary.imageOrigins()).containsExactly(java.util.Map.entry("avatar", 300L));
             assertThat(summary.notes()).anyMatch(n -> n.startsWith("images in ") && n.endsWith("images"));
         }
-        List<Attendee> written;
-        try (AttendeeReader reader = AttendeeFormat.read(csv)) {
-            written = reader.stream().toList();
-        }
+        List<Attendee> written = AttendeeFormat.readAll(csv);
         assertThat(written).hasSize(300);
         for (Attendee a : written) {
             assertThat(a.imagePath()).isEqualTo("images/" + a.id() + ".png");

@@ -327,10 +327,7 @@ class SqliteAttendeeStoreTest extends AbstractAttendeeStoreContractTest {
         rows.add(new Attendee(55_001, "Zyxw Quorble", first.email(), "Quorble Labs", first.eventName(), null, "Engineer",
                 null, null, List.of(), List.of(), "", null));
         Path csv = files.resolve("replacing.csv");
-        try (var sink = AttendeeFormat.CSV.open(csv)) {
-            sink.write(rows);
-            sink.commit();
-        }
+        AttendeeFormat.CSV.write(csv, rows);
         try (SqliteAttendeeStore fresh = SqliteAttendeeStore.open(files.resolve("replacing/attendees.db"))) {
             fresh.importFiles(List.of(csv), ImportOptions.builder().onDuplicate(DuplicatePolicy.REPLACE).build());
             assertFullTextExact(fresh);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.attendees.Attendee;
 import dev.attendees.AttendeeGenerator;
-import dev.attendees.export.AttendeeFileSink;
 import dev.attendees.export.AttendeeFormat;
 import dev.attendees.store.DuplicatePolicy;
 import dev.attendees.store.ImportOptions;
@@ -84,10 +83,7 @@ class HeldDerivedRowsTest {
 
     private Path csv(String name, List<Attendee> attendees) {
         Path path = dir.resolve(name);
-        try (AttendeeFileSink sink = AttendeeFormat.CSV.open(path)) {
-            sink.write(attendees);
-            sink.commit();
-        }
+        AttendeeFormat.CSV.write(path, attendees);
         return path;
     }
 
