@@ -191,7 +191,7 @@ public abstract class Dialect {
         /**
          * Whether the connection may serve again after {@link #ended}; {@code false} when the write
          * left state in it that no longer matches the database (SQLite's FTS5 caches, see
-         * {@link SideFill}): the caller then takes it out of the pool ({@link StoreCore#retire}).
+         * {@link SideFill}): it then leaves the pool ({@link StoreCore#endBulk}).
          */
         default boolean connectionReusable() {
             return true;

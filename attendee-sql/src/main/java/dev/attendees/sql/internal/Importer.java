@@ -141,10 +141,7 @@ final class Importer {
             } finally {
                 c.setAutoCommit(true);
                 if (bulk != null) {
-                    bulk.ended();
-                    if (!bulk.connectionReusable()) {
-                        core.retire(c);
-                    }
+                    core.endBulk(bulk, c);
                 }
             }
         } catch (SQLException | RuntimeException e) {

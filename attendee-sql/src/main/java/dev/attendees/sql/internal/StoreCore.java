@@ -195,11 +195,15 @@ public final class StoreCore implements AutoCloseable {
     }
 
     /**
-     * Takes a connection that is still open out of the pool for good: the pool closes it instead
-     * of handing it out again. (A data source that does not pool closes it on {@code close()}.)
+     * Ends a bulk write on {@code c} ({@link Dialect.Bulk#ended}), whose transaction has ended and
+     * which is back in autocommit mode, before the caller closes it. When the write left state in
+     * the connection that no longer matches the database ({@link Dialect.Bulk#connectionReusable}),
+     * the connection leaves the pool for good: the pool closes it instead of handing it out again.
+     * (A data source that does not pool closes it on {@code close()}.) Never throws.
      */
-    void retire(Connection c) {
-        if (pool instanceof com.zaxxer.hikari.HikariDataSource hikari) {
+    void endBulk(Dialect.Bulk bulk, Connection c) {
+        bulk.ended();
+        if (!bulk.connectionReusable() && pool instanceof com.zaxxer.hikari.HikariDataSource hikari) {
             hikari.evictConnection(c);
         }
     }

@@ -72,7 +72,7 @@ final class StoreSink implements AttendeeSink {
                     } catch (SQLException ignored) {
                         // The pool resets it.
                     }
-                    started.ended();
+                    core.endBulk(started, c);
                 }
                 closeQuietly(c);
             }
@@ -177,10 +177,7 @@ final class StoreSink implements AttendeeSink {
         } catch (SQLException ignored) {
             // The pool resets it.
         }
-        bulk.ended();
-        if (!bulk.connectionReusable()) {
-            core.retire(connection);
-        }
+        core.endBulk(bulk, connection);
         closeQuietly(connection);
     }
 
