@@ -42,17 +42,19 @@ final class BenchmarkChart {
         SERIES.put("DatafakerBaselineBenchmark.singleThread", new Color(0xFF7F0E));
         SERIES.put("CsvExportBenchmark.csv", new Color(0x9467BD));
         SERIES.put("CsvExportBenchmark.ndjson", new Color(0xC5B0D5));
+        SERIES.put("CsvExportBenchmark.readCsv", new Color(0x8C564B));
         SERIES.put("UniqueEmailsBenchmark.distinctEmails", new Color(0x17BECF));
     }
 
-    private static final Map<String, String> LABELS = Map.of(
-            "GenerationBenchmark.singleThread", "engine, 1 thread (stream)",
-            "GenerationBenchmark.allCores", "engine, all cores (generate)",
-            "GenerationBenchmark.allCoresStream", "engine, all cores (parallel stream)",
-            "DatafakerBaselineBenchmark.singleThread", "plain Datafaker loop, 1 thread",
-            "CsvExportBenchmark.csv", "CSV file, all cores",
-            "CsvExportBenchmark.ndjson", "NDJSON file, all cores",
-            "UniqueEmailsBenchmark.distinctEmails", "unique e-mails check, all cores");
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("GenerationBenchmark.singleThread", "engine, 1 thread (stream)"),
+            Map.entry("GenerationBenchmark.allCores", "engine, all cores (generate)"),
+            Map.entry("GenerationBenchmark.allCoresStream", "engine, all cores (parallel stream)"),
+            Map.entry("DatafakerBaselineBenchmark.singleThread", "plain Datafaker loop, 1 thread"),
+            Map.entry("CsvExportBenchmark.csv", "CSV file, all cores"),
+            Map.entry("CsvExportBenchmark.ndjson", "NDJSON file, all cores"),
+            Map.entry("CsvExportBenchmark.readCsv", "CSV file read back, 1 thread"),
+            Map.entry("UniqueEmailsBenchmark.distinctEmails", "unique e-mails check, all cores"));
 
     private BenchmarkChart() {}
 

@@ -383,7 +383,9 @@ public final class BenchmarkReport {
                 + "the cloud-native catalogue, random timestamps), one thread, into a Blackhole. No correlation and "
                 + "no uniqueness, so it does less than the engine.\n");
         s.append("- `CsvExportBenchmark`: `writeTo(AttendeeFormat.X.open(file), count)` on all cores into a temporary "
-                + "folder under `java.io.tmpdir` (local disk here); each operation writes, fsyncs and renames the whole file.\n");
+                + "folder under `java.io.tmpdir` (local disk here); each operation writes, fsyncs and renames the whole file. "
+                + "`readCsv`: `AttendeeFormat.read(file)` of 1,000,000 CSV rows written at set-up, every row checked "
+                + "against the contract, on one thread.\n");
         s.append("- `UniqueEmailsBenchmark`: one shot; `stream(10,000,000).parallel()` into "
                 + "`ConcurrentHashMap.newKeySet`, throwing unless every address is distinct.\n");
         s.append(ProviderTargets.measured());

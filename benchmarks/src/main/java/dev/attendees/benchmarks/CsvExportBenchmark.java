@@ -4,6 +4,7 @@ import dev.attendees.AttendeeGenerator;
 import dev.attendees.GenerationSummary;
 import dev.attendees.export.AttendeeFileSink;
 import dev.attendees.export.AttendeeFormat;
+import dev.attendees.export.AttendeeReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Writing attendees to a file through the atomic file sink, on all cores: 1,000,000 to CSV and
  * 100,000 to NDJSON. Each operation writes (and fsyncs and renames) the whole file in a temporary
- * folder on the default temp file system.
+ * folder on the default temp file system. And reading: 1,000,000 CSV rows back into attendees,
+ * every row checked against the contract, on one thread.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -69,11 +71,39 @@ public class CsvExportBenchmark {
         public int count;
     }
 
+    /** A CSV file of {@code count} attendees, written once for the trial. */
+    @State(Scope.Benchmark)
+    public static class CsvFile extends OutputFolder {
+        @Param({"1000000"})
+        public int count;
+        Path file;
+
+        @Setup(Level.Trial)
+        public void write() {
+            file = dir.resolve("attendees.csv");
+            try (AttendeeFileSink sink = AttendeeFormat.CSV.open(file)) {
+                generator.writeTo(sink, count);
+            }
+        }
+    }
+
     @Benchmark
     public GenerationSummary csv(Csv s) {
         try (AttendeeFileSink sink = AttendeeFormat.CSV.open(s.dir.resolve("attendees.csv"))) {
             return s.generator.writeTo(sink, s.count);
         }
+    }
+
+    /** Reads the file back: parsing, the contract's checks and the attendees, on the calling thread. */
+    @Benchmark
+    public long readCsv(CsvFile s) {
+        long n = 0;
+        try (AttendeeReader reader = AttendeeFormat.read(s.file)) {
+            while (reader.hasNext()) {
+                n += reader.next().id();
+            }
+        }
+        return n;
     }
 
     @Benchmark

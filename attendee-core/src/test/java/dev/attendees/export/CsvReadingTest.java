@@ -1,0 +1,90 @@
+package dev.attendees.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.attendees.Attendee;
+import dev.attendees.InputException;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The CSV reader: RFC 4180 records, the header, and errors that name the record's first line. */
+class CsvReadingTest {
+    private static final String HEADER = "id,name,email,event_name,company\r\n";
+
+    private static List<Attendee> read(byte[] csv) {
+        try (AttendeeReader reader = AttendeeFormat.CSV.reader(new ByteArrayInputStream(csv), "in.csv")) {
+            return reader.stream().toList();
+        }
+    }
+
+    private static List<Attendee> read(String csv) {
+        return read(csv.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void should_read_quoted_fields_with_quotes_commas_and_line_breaks_and_name_later_lines_right() {
+        String csv = HEADER
+                + "1,\"Ann \"\"The Ace\"\" Lee\",ann@acme.io,E,\"Acme, Inc.\"\r\n"
+                + "2,\"Bob\nSmith\",bob@acme.io,E,\r\n"
+                + "3,Cy,cy@acme.io,E,\"'=SUM(A1)\"\r\n"
+                + "4,Di,not-an-address,E,Acme\r\n";
+        try (AttendeeReader reader = AttendeeFormat.CSV.reader(
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "in.csv")) {
+            assertThat(reader.next()).extracting(Attendee::name, Attendee::company).containsExactly("Ann \"The Ace\" Lee", "Acme, Inc.");
+            assertThat(reader.line()).isEqualTo(2);
+            assertThat(reader.next()).extracting(Attendee::name, Attendee::company).containsExactly("Bob\nSmith", null);
+            assertThat(reader.line()).isEqualTo(3);
+            assertThat(reader.next()).extracting(Attendee::company).isEqualTo("=SUM(A1)"); // the formula guard comes off
+            assertThat(reader.line()).isEqualTo(5);
+            assertThatThrownBy(reader::next).isInstanceOf(InputException.class)
+                    .hasMessage("in.csv line 6, field email: not an e-mail address: 'not-an-address'");
+        }
+    }
+
+    @Test
+    void should_skip_a_byte_order_mark_and_accept_bare_line_feeds_and_no_final_line_break() {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] body = "id,name,email,event_name\n1,Ann,ann@acme.io,E\n2,Bob,bob@acme.io,E".getBytes(StandardCharsets.UTF_8);
+        byte[] csv = new byte[bom.length + body.length];
+        System.arraycopy(bom, 0, csv, 0, bom.length);
+        System.arraycopy(body, 0, csv, bom.length, body.length);
+        assertThat(read(csv)).extracting(Attendee::id, Attendee::name).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(1L, "Ann"), org.assertj.core.groups.Tuple.tuple(2L, "Bob"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a blank line               | 1,Ann,ann@acme.io,E,\\r\\n\\r\\n2,Bob,bob@acme.io,E,\\r\\n | in.csv line 3: has 1 fields, the header has 5
+            a field too few            | 1,Ann,ann@acme.io,E\\r\\n                                 | in.csv line 2: has 4 fields, the header has 5
+            a field too many           | 1,Ann,ann@acme.io,E,Acme,x\\r\\n                          | in.csv line 2: has 6 fields, the header has 5
+            a quote never closed       | 1,Ann,ann@acme.io,E,\\r\\n2,"Bob,bob@acme.io,E,\\r\\n3,Cy,cy@acme.io,E,\\r\\n | in.csv line 3: malformed CSV: Missing closing quote for value
+            text after a closing quote | 1,"Ann"x,ann@acme.io,E,\\r\\n                             | in.csv line 2: malformed CSV: Unexpected character ('x' (code 120)): Expected column separator character (',' (code 44)) or end-of-line
+            """)
+    void should_stop_at_a_malformed_record_naming_its_first_line(String what, String rows, String message) {
+        String csv = HEADER + rows.replace("\\r", "\r").replace("\\n", "\n");
+        assertThatThrownBy(() -> read(csv)).as(what).isInstanceOf(InputException.class).hasMessage(message);
+    }
+
+    @Test
+    void should_refuse_text_that_is_not_utf8() {
+        byte[] csv = "id,name,email,event_name\n1,Ren\u00e9e,renee@acme.io,E\n".getBytes(StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> read(csv)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("in.csv line 2: is not UTF-8 text: Invalid UTF-8");
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ''                                  | in.csv line 1: is empty; expected a header row naming the contract's columns
+            'id,name,email,event_name,nickname' | in.csv line 1, field nickname: unknown column; expected id,name,email,company,event_name,attendance_time,job_title,industry,company_size,product_interests,booth_visited,image_path,created_at
+            'name,email,event_name,email'       | in.csv line 1, field email: column appears twice in the header
+            'id,name,event_name'                | in.csv line 1, field email: required column is missing from the header
+            """)
+    void should_check_the_header(String header, String message) {
+        assertThatThrownBy(() -> read(header.isEmpty() ? "" : header + "\r\n")).isInstanceOf(InputException.class).hasMessage(message);
+    }
+}
