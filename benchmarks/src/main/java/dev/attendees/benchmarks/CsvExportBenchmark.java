@@ -47,7 +47,11 @@ public class CsvExportBenchmark {
         public void setUp() throws IOException {
             generator = AttendeeGenerator.builder().seed(GenerationBenchmark.SEED).build();
             dir = Files.createTempDirectory("attendees-bench-");
+            prepare();
         }
+
+        /** What a state puts in the folder before the trial (a {@code @Setup} of its own might run before this class's). */
+        void prepare() {}
 
         @TearDown(Level.Trial)
         public void tearDown() throws IOException {
@@ -78,8 +82,8 @@ public class CsvExportBenchmark {
         public int count;
         Path file;
 
-        @Setup(Level.Trial)
-        public void write() {
+        @Override
+        void prepare() {
             file = dir.resolve("attendees.csv");
             try (AttendeeFileSink sink = AttendeeFormat.CSV.open(file)) {
                 generator.writeTo(sink, count);
