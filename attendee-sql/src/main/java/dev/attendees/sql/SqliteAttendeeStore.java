@@ -21,7 +21,8 @@ import org.sqlite.SQLiteDataSource;
  * The attendee store in one SQLite file: no server, created on first use. The database runs in
  * WAL mode (readers never wait for the writer), with {@code synchronous=NORMAL} (a committed
  * transaction survives a crash of the program; a power cut may lose the last ones, never
- * corrupt the file), a 64 MiB page cache and memory-mapped reads. Bulk writes go through one
+ * corrupt the file), a 64 MiB page cache and memory-mapped reads; a file the store creates has
+ * 16 KiB pages. Bulk writes go through one
  * transaction and fill the normalized tables and the FTS5 index set-based at the end. A file the
  * store creates gets its first bulk write in rollback-journal mode (written once instead of
  * twice; readers of the new file wait for it) and is in WAL mode from then on.
@@ -124,6 +125,7 @@ public final class SqliteAttendeeStore extends SqlAttendeeStore {
             config.setBusyTimeout(busy);
             config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
             config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+            config.setPageSize(SqliteDialect.PAGE_SIZE); // for a new file only: an existing one keeps its own
             config.setCacheSize(SqliteDialect.CACHE_KIB);
             config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, Long.toString(256L << 20));
             SQLiteDataSource writable = new SQLiteDataSource(config);

@@ -181,6 +181,32 @@ class SqliteAttendeeStoreTest extends AbstractAttendeeStoreContractTest {
     }
 
     @Test
+    void should_make_new_files_with_16_kib_pages_and_leave_the_pages_of_an_existing_file_alone() throws Exception {
+        store.generate(AttendeeGenerator.builder().seed(3).build(), 100);
+        assertThat(pageSize(db())).isEqualTo(16_384);
+        store.close();
+
+        Path old = files.resolve("made-elsewhere.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old); Statement s = c.createStatement()) {
+            s.execute("PRAGMA page_size = 4096");
+            s.execute(contractDdl());
+        }
+        store = SqliteAttendeeStore.open(old);
+        store.generate(GENERATOR, 60_000); // large enough for the scratch database, whose pages are 16 KiB
+        assertDerivedTablesInStep();
+        assertFullTextExact((SqliteAttendeeStore) store);
+        assertThat(pageSize(old)).isEqualTo(4_096);
+    }
+
+    private static long pageSize(Path file) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA page_size")) {
+            assertThat(rs.next()).isTrue();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
     void should_write_a_new_file_without_the_wal_until_its_first_bulk_write_has_committed() throws Exception {
         Path wal = Path.of(db() + "-wal");
         Path journal = Path.of(db() + "-journal");

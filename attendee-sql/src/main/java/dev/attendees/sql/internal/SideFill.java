@@ -102,6 +102,7 @@ final class SideFill {
     private void build(List<String> ddl) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             // A scratch file: no journal, no syncs; it is thrown away whatever happens.
+            s.execute("PRAGMA page_size = " + SqliteDialect.PAGE_SIZE);
             s.execute("PRAGMA journal_mode = OFF");
             s.execute("PRAGMA synchronous = OFF");
             s.execute("PRAGMA cache_size = " + SqliteDialect.CACHE_KIB);

@@ -38,6 +38,9 @@ public final class SqliteDialect extends Dialect {
     private static final String INDEXES = "migrations/sqlite/indexes.sql";
     private static final List<String> INDEX_NAMES = indexNames(INDEXES);
 
+    /** The page size of new database files: {@value} bytes. */
+    public static final int PAGE_SIZE = 16_384;
+
     /** The page cache of a connection, in KiB as a negative number (SQLite's convention): 64 MiB. */
     public static final int CACHE_KIB = -65_536;
 
