@@ -7,6 +7,7 @@ import dev.attendees.store.DuplicatePolicy;
 import dev.attendees.store.ImportOptions;
 import dev.attendees.store.ImportResult;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -34,9 +35,11 @@ import picocli.CommandLine.Model.CommandSpec;
             "  attendees import --db attendees.db attendees.csv",
             "  attendees import --db attendees.db day1.csv day2.ndjson --on-duplicate skip",
             "  attendees import --db postgresql://app:secret@localhost/events a.json",
+            "  gunzip -c big.csv.gz | attendees import --db attendees.db -",
             "",
             "The format comes from each file's content ([ or { first: JSON, NDJSON),",
-            "else from its name. Every row is checked against the data contract:",
+            "else from its name; - reads standard input (CSV unless it starts with [ or {).",
+            "Every row is checked against the data contract:",
             "required fields, e-mail syntax, the industry and company size lists,",
             "timestamps YYYY-MM-DD HH:MM:SS. Into an empty database rows keep their",
             "ids; otherwise they are numbered after the largest id there.",
@@ -57,7 +60,7 @@ final class ImportCommand implements Callable<Integer> {
                     + " or replace the attendee (keeping its id).")
     String onDuplicate;
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "CSV, JSON or NDJSON files.")
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "CSV, JSON or NDJSON files; - for standard input.")
     List<Path> inputs;
 
     @Option(names = {"-q", "--quiet"}, description = "No summary line.")
@@ -79,7 +82,7 @@ final class ImportCommand implements Callable<Integer> {
         // A failed or stopped import into a new file leaves no file.
         try (StoreOptions.NewDatabase created = new StoreOptions.NewDatabase(db);
                 SqlAttendeeStore store = StoreOptions.open(db)) {
-            result = store.importFiles(inputs, ImportOptions.builder().onDuplicate(policy).build());
+            result = store.importFiles(withStandardInput(inputs), ImportOptions.builder().onDuplicate(policy).build());
             created.keep();
         }
         if (!quiet) {
@@ -93,5 +96,28 @@ final class ImportCommand implements Callable<Integer> {
             err.flush();
         }
         return 0;
+    }
+
+    /** The system's file for standard input, where it has one (Linux, macOS and other Unix systems). */
+    private static final Path STANDARD_INPUT = Path.of("/dev/stdin");
+
+    /**
+     * The inputs with {@code -} as the file of standard input (read like any other input, its
+     * format from its content). It can be read once, so {@code -} may appear once.
+     */
+    static List<Path> withStandardInput(List<Path> inputs) {
+        Path dash = Path.of("-");
+        long dashes = inputs.stream().filter(dash::equals).count();
+        if (dashes == 0) {
+            return inputs;
+        }
+        if (dashes > 1) {
+            throw new ConfigurationException("INPUT: - (standard input) can be given once, was given " + dashes + " times");
+        }
+        if (!Files.isReadable(STANDARD_INPUT)) {
+            throw new ConfigurationException("INPUT -: this system has no " + STANDARD_INPUT + " to read standard input from;"
+                    + " give a file");
+        }
+        return inputs.stream().map(p -> p.equals(dash) ? STANDARD_INPUT : p).toList();
     }
 }

@@ -10,6 +10,7 @@ import dev.attendees.store.AttendeeQuery;
 import dev.attendees.store.GenerationRun;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -207,6 +208,52 @@ class StoreCommandsTest {
         GenerateCommandTest.Result none = run("import", "--db", db.toString());
         assertThat(none.exit()).isEqualTo(2);
         assertThat(none.err()).contains("Missing required parameter");
+    }
+
+    @Test
+    void import_should_take_dash_once_only_as_standard_input() {
+        Path db = dir.resolve("a.db");
+        GenerateCommandTest.Result twice = run("import", "--db", db.toString(), "-", "-");
+        assertThat(twice.exit()).isEqualTo(2);
+        assertThat(twice.err()).isEqualTo("attendees: INPUT: - (standard input) can be given once, was given 2 times"
+                + System.lineSeparator());
+        assertThat(db).doesNotExist();
+    }
+
+    /** {@code -} reads the process's standard input: a real CLI process, fed through a pipe. */
+    @Test
+    void import_should_read_standard_input_for_dash() throws Exception {
+        List<Attendee> attendees = AttendeeGenerator.builder().seed(17).build().generate(300);
+        Path source = dir.resolve("piped.ndjson");
+        AttendeeFormat.NDJSON.write(source, attendees);
+        Path db = dir.resolve("piped.db");
+        Process ok = cli("import", "--db", db.toString(), "-");
+        try (var in = ok.getOutputStream()) {
+            Files.copy(source, in);
+        }
+        assertThat(ok.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(ok.exitValue()).as(new String(ok.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+        assertThat(stored(db)).isEqualTo(attendees);
+
+        Path other = dir.resolve("bad.db");
+        Process bad = cli("import", "--db", other.toString(), "-");
+        try (var in = bad.getOutputStream()) {
+            in.write((Files.readString(source).lines().limit(2).map(l -> l + "\n").reduce("", String::concat)
+                    + "{\"name\":\"Ann\",\"email\":\"nobody\",\"event_name\":\"E\"}\n").getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(bad.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(bad.exitValue()).isEqualTo(2);
+        assertThat(new String(bad.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .isEqualTo("attendees: /dev/stdin line 3, field email: not an e-mail address: 'nobody'" + System.lineSeparator());
+        assertThat(other).as("nothing kept: the new database goes again").doesNotExist();
+    }
+
+    private static Process cli(String... args) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                AttendeesCommand.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 
     @Test
