@@ -41,25 +41,35 @@ final class CsvAttendeeReader implements AttendeeReader {
         } catch (IOException e) {
             throw new InputException(source, 1, null, "cannot read the CSV header: " + e.getMessage(), e);
         }
+        try {
+            this.header = header(source);
+        } catch (RuntimeException e) {
+            close(); // the caller gets no reader to close
+            throw e;
+        }
+    }
+
+    /** Reads and checks the header row. */
+    private List<String> header(String source) {
         if (!hasNext()) {
-            close();
             throw new InputException(source, 1, null, "is empty; expected a header row naming the contract's columns");
         }
         pending = false;
-        this.header = List.copyOf(values);
-        for (String column : header) {
+        List<String> names = List.copyOf(values);
+        for (String column : names) {
             if (!Attendee.COLUMNS.contains(column)) {
                 throw new InputException(source, 1, column, "unknown column; expected " + String.join(",", Attendee.COLUMNS));
             }
-            if (header.indexOf(column) != header.lastIndexOf(column)) {
+            if (names.indexOf(column) != names.lastIndexOf(column)) {
                 throw new InputException(source, 1, column, "column appears twice in the header");
             }
         }
         for (String column : List.of("name", "email", "event_name")) {
-            if (!header.contains(column)) {
+            if (!names.contains(column)) {
                 throw new InputException(source, 1, column, "required column is missing from the header");
             }
         }
+        return names;
     }
 
     @Override

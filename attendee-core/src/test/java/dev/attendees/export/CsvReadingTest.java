@@ -87,4 +87,19 @@ class CsvReadingTest {
     void should_check_the_header(String header, String message) {
         assertThatThrownBy(() -> read(header.isEmpty() ? "" : header + "\r\n")).isInstanceOf(InputException.class).hasMessage(message);
     }
+
+    @Test
+    void should_close_its_input_when_it_refuses_the_header() {
+        boolean[] closed = {false};
+        // Rows enough that the parser has not reached the end (where it closes its input itself).
+        String csv = "nickname\r\n" + "x\r\n".repeat(100_000);
+        ByteArrayInputStream in = new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+        assertThatThrownBy(() -> AttendeeFormat.CSV.reader(in, "in.csv")).isInstanceOf(InputException.class);
+        assertThat(closed[0]).as("the input was closed").isTrue();
+    }
 }
