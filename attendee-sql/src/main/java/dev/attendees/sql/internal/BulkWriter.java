@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
- * Inserts attendees in JDBC batches of multi-row {@code INSERT}s, inside the caller's transaction.
+ * Inserts attendees in JDBC batches of multi-row {@code INSERT}s, or through the dialect's load
+ * command where it has one ({@link Dialect#rowCopy}: PostgreSQL's {@code COPY}), inside the caller's
+ * transaction.
  * Plain JDBC rather than jOOQ here: this is the one hot loop (a million rows in seconds). A
  * statement of {@value #ROWS_PER_STATEMENT} rows makes one native step where one-row statements
  * make {@value #ROWS_PER_STATEMENT} (sqlite-jdbc crosses JNI for every step and every bound value);
@@ -23,6 +25,8 @@ public final class BulkWriter implements AutoCloseable {
     private final Dialect.Bulk bulk;
     private final PreparedStatement insertMany;
     private final PreparedStatement insertOne;
+    /** The dialect's load command, used instead of the statements where there is one. */
+    private final Dialect.RowCopy copy;
     private final BoundRow[] rows = new BoundRow[ROWS_PER_STATEMENT];
     private final long[] ids = new long[ROWS_PER_STATEMENT];
     private int row;
@@ -37,7 +41,8 @@ public final class BulkWriter implements AutoCloseable {
         this.insertMany = connection.prepareStatement(dialect.insertSql(ROWS_PER_STATEMENT));
         try {
             this.insertOne = connection.prepareStatement(AttendeeRows.INSERT);
-        } catch (SQLException e) {
+            this.copy = dialect.rowCopy(connection);
+        } catch (SQLException | RuntimeException e) {
             insertMany.close();
             throw e;
         }
@@ -53,6 +58,14 @@ public final class BulkWriter implements AutoCloseable {
         count++;
         first = Math.min(first, id);
         last = Math.max(last, id);
+        if (copy != null) {
+            copy.add(bound, id);
+            if (copy.open() >= Dialect.RowCopy.ROWS) {
+                copy.end();
+                bulk.written(count);
+            }
+            return;
+        }
         if (++row == ROWS_PER_STATEMENT) {
             dialect.bindInsert(insertMany, rows, ids);
             insertMany.addBatch();
@@ -68,6 +81,13 @@ public final class BulkWriter implements AutoCloseable {
 
     /** Sends what is pending. */
     public void flush() throws SQLException {
+        if (copy != null) {
+            if (copy.open() > 0) {
+                copy.end();
+                bulk.written(count);
+            }
+            return;
+        }
         if (pending == 0 && row == 0) {
             return;
         }
@@ -103,6 +123,9 @@ public final class BulkWriter implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        if (copy != null) {
+            copy.cancel(); // a load still open here was not flushed: the write failed
+        }
         try {
             insertMany.close();
         } finally {

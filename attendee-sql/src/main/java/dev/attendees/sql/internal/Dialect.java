@@ -113,6 +113,34 @@ public abstract class Dialect {
         }
     }
 
+    /**
+     * The database's bulk-load command for a bulk write's rows, faster than multi-row
+     * {@code INSERT}s, or {@code null} where {@link #insertSql} is the fastest way (SQLite). The
+     * {@link BulkWriter} ends each load after at most {@link RowCopy#ROWS} rows, so that the bulk
+     * write's {@link Bulk#written} can run statements in between.
+     */
+    public RowCopy rowCopy(Connection connection) throws SQLException {
+        return null;
+    }
+
+    /** Rows streamed into {@code attendees} by one load command at a time (PostgreSQL's {@code COPY}). */
+    public interface RowCopy {
+        /** Rows a load takes at most: {@value}. */
+        int ROWS = 16_384;
+
+        /** Adds a row, starting a load when none is open. */
+        void add(BoundRow row, long id) throws SQLException;
+
+        /** Rows in the open load; 0 when none is open. */
+        int open();
+
+        /** Ends the open load, if any: its rows are in the table for the statements that follow. */
+        void end() throws SQLException;
+
+        /** Abandons the open load, if any (the transaction is rolled back anyway). Never throws. */
+        void cancel();
+    }
+
     /** A bulk write may drop the secondary indexes after this many rows at least: {@value}. */
     static final long DROP_INDEXES_AFTER = 50_000;
 

@@ -144,6 +144,12 @@ public final class PostgresDialect extends Dialect {
         };
     }
 
+    /** {@code COPY ... FROM STDIN} ({@link PostgresCopy}). */
+    @Override
+    public RowCopy rowCopy(Connection connection) throws SQLException {
+        return new PostgresCopy(connection);
+    }
+
     @Override
     public void lockForMigration(Connection connection) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
