@@ -24,10 +24,13 @@ public final class AttendeeRows {
             + " attendance_time = ?, job_title = ?, industry = ?, company_size = ?, product_interests = ?,"
             + " booth_visited = ?, image_path = ?, created_at = ? WHERE id = ?";
 
+    /** The columns a row binds, in the order {@link #bind} binds them (id last). */
+    static final String COLUMNS = "name, email, company, event_name, attendance_time, job_title, industry, company_size,"
+            + " product_interests, booth_visited, image_path, created_at, id";
+
     /** Inserts {@code rows} attendees in one statement: {@link #PARAMETERS} parameters a row, each row as {@link #bind}. */
     public static String insert(int rows) {
-        StringBuilder sql = new StringBuilder("INSERT INTO attendees (name, email, company, event_name, attendance_time,"
-                + " job_title, industry, company_size, product_interests, booth_visited, image_path, created_at, id) VALUES ");
+        StringBuilder sql = new StringBuilder("INSERT INTO attendees (" + COLUMNS + ") VALUES ");
         for (int i = 0; i < rows; i++) {
             sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         }

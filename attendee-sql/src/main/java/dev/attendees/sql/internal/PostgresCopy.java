@@ -18,8 +18,8 @@ import org.postgresql.copy.CopyManager;
  */
 final class PostgresCopy implements Dialect.RowCopy {
 
-    private static final String SQL = "COPY attendees (id, name, email, company, event_name, attendance_time, job_title,"
-            + " industry, company_size, product_interests, booth_visited, image_path, created_at) FROM STDIN";
+    /** The columns in {@link AttendeeRows#COLUMNS}' order, as {@link #add} writes them. */
+    private static final String SQL = "COPY attendees (" + AttendeeRows.COLUMNS + ") FROM STDIN";
 
     /** Text held before it is sent: {@value} characters. */
     private static final int SEND_AT = 1 << 16;
@@ -39,8 +39,7 @@ final class PostgresCopy implements Dialect.RowCopy {
             in = manager.copyIn(SQL);
         }
         Attendee a = row.attendee();
-        text.append(id);
-        field(a.name());
+        value(a.name());
         field(a.email());
         field(a.company());
         field(a.eventName());
@@ -52,7 +51,7 @@ final class PostgresCopy implements Dialect.RowCopy {
         field(row.booths());
         field(a.imagePath());
         field(timestamp(row.createdAt()));
-        text.append('\n');
+        text.append('\t').append(id).append('\n');
         rows++;
         if (text.length() >= SEND_AT) {
             send();
@@ -63,9 +62,14 @@ final class PostgresCopy implements Dialect.RowCopy {
         return value == null ? null : Attendee.formatTimestamp((LocalDateTime) value);
     }
 
-    /** A tab, then the value in COPY's text format. */
+    /** A tab, then the value. */
     private void field(String value) {
         text.append('\t');
+        value(value);
+    }
+
+    /** The value in COPY's text format. */
+    private void value(String value) {
         if (value == null) {
             text.append("\\N");
             return;

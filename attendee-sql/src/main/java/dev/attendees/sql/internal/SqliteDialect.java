@@ -185,8 +185,7 @@ public final class SqliteDialect extends Dialect {
      */
     @Override
     public String insertSql(int rows) {
-        StringBuilder sql = new StringBuilder("INSERT INTO attendees (name, email, company, event_name, attendance_time,"
-                + " job_title, industry, company_size, product_interests, booth_visited, image_path, created_at, id) VALUES ");
+        StringBuilder sql = new StringBuilder("INSERT INTO attendees (" + AttendeeRows.COLUMNS + ") VALUES ");
         for (int r = 0; r < rows; r++) {
             int b = SHARED_PARAMETERS + r * AttendeeRows.PARAMETERS;
             sql.append(r == 0 ? "" : ", ").append("(?").append(b + 1).append(", ?").append(b + 2).append(", ?").append(b + 3)
