@@ -39,6 +39,11 @@ final class CsvAttendeeReader implements AttendeeReader {
         try {
             this.parser = FACTORY.createParser(in);
         } catch (IOException e) {
+            try {
+                in.close(); // the caller gets no reader to close
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw new InputException(source, 1, null, "cannot read the CSV header: " + e.getMessage(), e);
         }
         try {
