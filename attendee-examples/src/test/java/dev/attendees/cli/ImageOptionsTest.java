@@ -106,7 +106,7 @@ class ImageOptionsTest {
     void should_use_unsplash_through_its_api_and_never_print_the_key_even_in_debug_logs() throws Exception {
         try (MockWebServer server = unsplashFake()) {
             Path csv = dir.resolve("team.csv");
-            ProcessBuilder builder = cli("generate", "--count", "5", "--images", "unsplash", "--image-pool", "2",
+            ProcessBuilder builder = CliProcess.of("generate", "--count", "5", "--images", "unsplash", "--image-pool", "2",
                     "--out", csv.toString(), "--verbose");
             builder.environment().put("UNSPLASH_ACCESS_KEY", KEY);
             builder.environment().put("UNSPLASH_API_URL", server.url("/").toString());
@@ -142,7 +142,7 @@ class ImageOptionsTest {
 
     @Test
     void without_out_should_put_images_in_the_working_directory_and_say_so() throws Exception {
-        Process process = cli("generate", "--count", "4", "--images", "avatar", "--seed", "3").directory(dir.toFile()).start();
+        Process process = CliProcess.of("generate", "--count", "4", "--images", "avatar", "--seed", "3").directory(dir.toFile()).start();
         String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -152,14 +152,6 @@ class ImageOptionsTest {
                 .containsExactly("images/1.png", "images/2.png", "images/3.png", "images/4.png");
         assertThat(dir.resolve("images/4.png")).isRegularFile();
         assertThat(stderr).contains("images in " + dir.toRealPath().resolve("images"));
-    }
-
-    /** The CLI as a real process on this test's class path. */
-    private static ProcessBuilder cli(String... args) {
-        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), AttendeesCommand.class.getName()));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command);
     }
 
     /** A fake Unsplash: one search page of two photos, their download tracking, and their images. */

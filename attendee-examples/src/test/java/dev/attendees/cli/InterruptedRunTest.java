@@ -19,11 +19,9 @@ class InterruptedRunTest {
     @Test
     void a_killed_run_should_leave_nothing_under_the_requested_name(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("attendees.csv");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
             dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE);
-            Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    AttendeesCommand.class.getName(), "generate", "--count", "50000000", "--out", out.toString())
+            Process process = CliProcess.of("generate", "--count", "50000000", "--out", out.toString())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             try {
                 // The run has begun writing once its temporary file appears.
@@ -45,11 +43,9 @@ class InterruptedRunTest {
     @Test
     void a_killed_run_into_a_new_database_should_leave_no_database(@TempDir Path dir) throws Exception {
         Path db = dir.resolve("attendees.db");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
             dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE);
-            Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    AttendeesCommand.class.getName(), "generate", "--count", "50000000", "--db", db.toString())
+            Process process = CliProcess.of("generate", "--count", "50000000", "--db", db.toString())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             try {
                 // The run has begun writing once the database file appears.

@@ -227,7 +227,7 @@ class StoreCommandsTest {
         Path source = dir.resolve("piped.ndjson");
         AttendeeFormat.NDJSON.write(source, attendees);
         Path db = dir.resolve("piped.db");
-        Process ok = cli("import", "--db", db.toString(), "-");
+        Process ok = CliProcess.of("import", "--db", db.toString(), "-").redirectErrorStream(true).start();
         try (var in = ok.getOutputStream()) {
             Files.copy(source, in);
         }
@@ -236,7 +236,7 @@ class StoreCommandsTest {
         assertThat(stored(db)).isEqualTo(attendees);
 
         Path other = dir.resolve("bad.db");
-        Process bad = cli("import", "--db", other.toString(), "-");
+        Process bad = CliProcess.of("import", "--db", other.toString(), "-").redirectErrorStream(true).start();
         try (var in = bad.getOutputStream()) {
             in.write((Files.readString(source).lines().limit(2).map(l -> l + "\n").reduce("", String::concat)
                     + "{\"name\":\"Ann\",\"email\":\"nobody\",\"event_name\":\"E\"}\n").getBytes(StandardCharsets.UTF_8));
@@ -246,14 +246,6 @@ class StoreCommandsTest {
         assertThat(new String(bad.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
                 .isEqualTo("attendees: /dev/stdin line 3, field email: not an e-mail address: 'nobody'" + System.lineSeparator());
         assertThat(other).as("nothing kept: the new database goes again").doesNotExist();
-    }
-
-    private static Process cli(String... args) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                AttendeesCommand.class.getName()));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 
     @Test
