@@ -306,15 +306,13 @@ class SqliteAttendeeStoreTest extends AbstractAttendeeStoreContractTest {
     }
 
     /**
-     * A large write into an empty store builds the full-text index on a second thread and copies
-     * FTS5's shadow tables in. The pool's connection that this thread gets again (the pool prefers
-     * the one a thread returned last) has loaded the empty index first, by a search: FTS5 keeps that
-     * structure cached, so the connection must not serve again after the copy, or the next write
-     * through it would drop the copied index. FTS5's own
-     * integrity check compares the index with the attendees table, row for row.
+     * A large write into an empty store fills the full-text index in one statement at its end,
+     * after the index was loaded empty by a search on the same pooled connection; later writes
+     * through the triggers keep it exact. FTS5's own integrity check compares the index with the
+     * attendees table, row for row.
      */
     @Test
-    void should_build_the_full_text_index_of_a_large_write_aside_and_keep_it_exact_for_later_writes()
+    void should_fill_the_full_text_index_of_a_large_write_and_keep_it_exact_for_later_writes()
             throws SQLException {
         try (SqliteAttendeeStore one = SqliteAttendeeStore.builder(files.resolve("one/attendees.db")).poolSize(2).build()) {
             assertThat(one.find(AttendeeQuery.of(AttendeeFilter.builder().text("engineer").build())).total()).isZero();
@@ -345,7 +343,7 @@ class SqliteAttendeeStoreTest extends AbstractAttendeeStoreContractTest {
         }
     }
 
-    /** A replaced row makes the import give its held text up: the store's connection indexes the rows, exactly. */
+    /** A large import that replaces one of its own rows indexes the row's last version only, exactly. */
     @Test
     void should_index_a_large_import_with_replacements_exactly() throws IOException, SQLException {
         List<Attendee> rows = new ArrayList<>(GENERATOR.generate(55_000));

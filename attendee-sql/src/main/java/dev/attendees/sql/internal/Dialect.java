@@ -215,15 +215,6 @@ public abstract class Dialect {
          * autocommit mode. Never throws.
          */
         default void ended() {}
-
-        /**
-         * Whether the connection may serve again after {@link #ended}; {@code false} when the write
-         * left state in it that no longer matches the database (SQLite's FTS5 caches, see
-         * {@link SideFill}): it then leaves the pool ({@link StoreCore#endBulk}).
-         */
-        default boolean connectionReusable() {
-            return true;
-        }
     }
 
 

@@ -141,7 +141,7 @@ final class Importer {
             } finally {
                 c.setAutoCommit(true);
                 if (bulk != null) {
-                    core.endBulk(bulk, c);
+                    bulk.ended();
                 }
             }
         } catch (SQLException | RuntimeException e) {

@@ -15,44 +15,33 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
- * Builds the normalized tables and the full-text index of a large bulk write in a temporary
- * database of their own, on a second thread, while the store's connection builds the indexes of
- * {@code attendees}; then copies them in. SQLite lets one connection write a database file at a
+ * Builds the normalized tables of a large bulk write in a temporary database of their own, on a
+ * second thread, while the store's connection builds the indexes of {@code attendees}; then copies
+ * them in. SQLite lets one connection write a database file at a
  * time, but two connections may write two files at once, and {@code INSERT INTO t SELECT * FROM
  * other.t} into an empty table of the same definition copies rows in key order without decoding
  * them (the "transfer optimization"): about 1.3 s for the 6.2 million rows of 1,000,000 attendees,
- * where building them takes 3 s.
+ * where building them takes 3 s. Only worth it on more than one core, into empty tables.
  *
- * <p>The full-text index is FTS5's shadow tables ({@code attendees_fts_data} and
- * {@code attendees_fts_idx}): built by the same SQLite library from the same definition, their rows
- * are the index, and copying them into the store's empty ones (12 MB for 1,000,000 attendees, in
- * 0.02 s) gives the index that inserting the rows there would (1.3 s): the tests compare both with
- * FTS5's {@code integrity-check}. FTS5 caches the index structure per connection and reloads it
- * only when another connection commits, so the store's connection must not serve again after such
- * a copy ({@link Dialect.Bulk#connectionReusable}). Only worth it on more than one core, into empty
- * tables.
+ * <p>The full-text index was once built aside too, from the attendees' text held in memory, and its
+ * FTS5 shadow tables copied in: binding that text into the scratch database cost more than FTS5
+ * filling the store's index from the {@code attendees} table (docs/sql.md).
  */
 final class SideFill {
 
     /** The normalized tables, in the order they are copied. */
     private static final List<String> DERIVED_TABLES = List.of("attendee_interests", "booth_visits");
 
-    /** The full-text table, and its shadow tables that hold the index (its other one, {@code _config}, stays). */
-    private static final String FTS = "attendees_fts";
-    private static final List<String> FTS_SHADOWS = List.of("attendees_fts_data", "attendees_fts_idx");
-
     private static final String ALIAS = "attendees_derived_build";
 
     private final Path file;
     private final DerivedRows rows;
-    private final HeldFullText text;
     private final FutureTask<Void> task;
     private Connection attachedTo;
 
-    private SideFill(Path file, DerivedRows rows, HeldFullText text, List<String> ddl) {
+    private SideFill(Path file, DerivedRows rows, List<String> ddl) {
         this.file = file;
         this.rows = rows;
-        this.text = text;
         this.task = new FutureTask<>(() -> {
             build(ddl);
             return null;
@@ -60,21 +49,14 @@ final class SideFill {
     }
 
     /**
-     * Starts building aside the normalized tables from {@code rows} and the full-text index from
-     * {@code text} (either may be {@code null}), with the tables' definitions read from
-     * {@code store}. The caller must {@link #close} it after its transaction, whatever happened.
+     * Starts building aside the normalized tables from {@code rows}, with the tables' definitions
+     * read from {@code store}. The caller must {@link #close} it after its transaction, whatever
+     * happened.
      */
-    static SideFill start(Connection store, DerivedRows rows, HeldFullText text) throws SQLException {
-        List<String> tables = new ArrayList<>();
-        if (rows != null) {
-            tables.addAll(DERIVED_TABLES);
-        }
-        if (text != null) {
-            tables.add(FTS);
-        }
+    static SideFill start(Connection store, DerivedRows rows) throws SQLException {
         List<String> ddl = new ArrayList<>();
         try (PreparedStatement ps = store.prepareStatement("SELECT sql FROM main.sqlite_master WHERE type = 'table' AND name = ?")) {
-            for (String table : tables) {
+            for (String table : DERIVED_TABLES) {
                 ps.setString(1, table);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -92,7 +74,7 @@ final class SideFill {
         }
         file.toFile().deleteOnExit(); // also when the program is stopped (SIGINT, SIGTERM) midway
 
-        SideFill fill = new SideFill(file, rows, text, ddl);
+        SideFill fill = new SideFill(file, rows, ddl);
         Thread thread = new Thread(fill.task, "attendees-derived-tables");
         thread.setDaemon(true);
         thread.start();
@@ -110,12 +92,7 @@ final class SideFill {
             for (String sql : ddl) {
                 s.execute(sql);
             }
-            if (text != null) {
-                text.insertInto(c, FTS);
-            }
-            if (rows != null) {
-                rows.flushEncoded(c);
-            }
+            rows.flushEncoded(c);
             c.commit();
         }
     }
@@ -133,16 +110,8 @@ final class SideFill {
         try (Statement s = store.createStatement()) {
             s.execute("ATTACH DATABASE '" + file.toString().replace("'", "''") + "' AS " + ALIAS);
             attachedTo = store;
-            if (rows != null) {
-                for (String table : DERIVED_TABLES) {
-                    s.execute("INSERT INTO main." + table + " SELECT * FROM " + ALIAS + "." + table);
-                }
-            }
-            if (text != null) {
-                for (String table : FTS_SHADOWS) {
-                    s.execute("DELETE FROM main." + table);
-                    s.execute("INSERT INTO main." + table + " SELECT * FROM " + ALIAS + "." + table);
-                }
+            for (String table : DERIVED_TABLES) {
+                s.execute("INSERT INTO main." + table + " SELECT * FROM " + ALIAS + "." + table);
             }
         }
     }
@@ -152,12 +121,7 @@ final class SideFill {
      * the build first if it still runs. Never throws.
      */
     void close() {
-        if (rows != null) {
-            rows.cancel();
-        }
-        if (text != null) {
-            text.cancel();
-        }
+        rows.cancel();
         try {
             task.get();
         } catch (InterruptedException e) {

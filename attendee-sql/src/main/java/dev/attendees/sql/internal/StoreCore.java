@@ -194,20 +194,6 @@ public final class StoreCore implements AutoCloseable {
         }
     }
 
-    /**
-     * Ends a bulk write on {@code c} ({@link Dialect.Bulk#ended}), whose transaction has ended and
-     * which is back in autocommit mode, before the caller closes it. When the write left state in
-     * the connection that no longer matches the database ({@link Dialect.Bulk#connectionReusable}),
-     * the connection leaves the pool for good: the pool closes it instead of handing it out again.
-     * (A data source that does not pool closes it on {@code close()}.) Never throws.
-     */
-    void endBulk(Dialect.Bulk bulk, Connection c) {
-        bulk.ended();
-        if (!bulk.connectionReusable() && pool instanceof com.zaxxer.hikari.HikariDataSource hikari) {
-            hikari.evictConnection(c);
-        }
-    }
-
     /** The pool's next connection, for sinks and imports that manage their own transaction. */
     Connection connection() throws SQLException {
         return pool.getConnection();

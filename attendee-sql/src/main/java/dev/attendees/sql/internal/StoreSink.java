@@ -72,7 +72,7 @@ final class StoreSink implements AttendeeSink {
                     } catch (SQLException ignored) {
                         // The pool resets it.
                     }
-                    core.endBulk(started, c);
+                    started.ended();
                 }
                 closeQuietly(c);
             }
@@ -177,7 +177,7 @@ final class StoreSink implements AttendeeSink {
         } catch (SQLException ignored) {
             // The pool resets it.
         }
-        core.endBulk(bulk, connection);
+        bulk.ended();
         closeQuietly(connection);
     }
 
