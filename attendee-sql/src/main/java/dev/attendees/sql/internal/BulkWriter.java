@@ -3,6 +3,8 @@ package dev.attendees.sql.internal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Inserts attendees in JDBC batches of multi-row {@code INSERT}s, or through the dialect's load
@@ -11,7 +13,8 @@ import java.sql.SQLException;
  * Plain JDBC rather than jOOQ here: this is the one hot loop (a million rows in seconds). A
  * statement of {@value #ROWS_PER_STATEMENT} rows makes one native step where one-row statements
  * make {@value #ROWS_PER_STATEMENT} (sqlite-jdbc crosses JNI for every step and every bound value);
- * rows left over at a flush go in one-row statements.
+ * each statement in the dialect's form for its rows ({@link Dialect#insertForm}), a batch holding
+ * one form; rows left over at a flush go in one-row statements.
  */
 public final class BulkWriter implements AutoCloseable {
 
@@ -23,7 +26,8 @@ public final class BulkWriter implements AutoCloseable {
 
     private final Dialect dialect;
     private final Dialect.Bulk bulk;
-    private final PreparedStatement insertMany;
+    /** The multi-row statement in each of the dialect's forms. */
+    private final List<PreparedStatement> insertMany = new ArrayList<>();
     private final PreparedStatement insertOne;
     /** The dialect's load command, used instead of the statements where there is one. */
     private final Dialect.RowCopy copy;
@@ -31,6 +35,8 @@ public final class BulkWriter implements AutoCloseable {
     private final long[] ids = new long[ROWS_PER_STATEMENT];
     private int row;
     private int pending;
+    /** The form of the statements in the pending batch. */
+    private int pendingForm;
     private long count;
     private long first = Long.MAX_VALUE;
     private long last = Long.MIN_VALUE;
@@ -38,14 +44,22 @@ public final class BulkWriter implements AutoCloseable {
     public BulkWriter(Connection connection, Dialect dialect, Dialect.Bulk bulk) throws SQLException {
         this.dialect = dialect;
         this.bulk = bulk;
-        this.insertMany = connection.prepareStatement(dialect.insertSql(ROWS_PER_STATEMENT));
+        PreparedStatement one = null;
         try {
-            this.insertOne = connection.prepareStatement(AttendeeRows.INSERT);
+            for (String sql : dialect.insertSql(ROWS_PER_STATEMENT)) {
+                insertMany.add(connection.prepareStatement(sql));
+            }
+            one = connection.prepareStatement(AttendeeRows.INSERT);
             this.copy = dialect.rowCopy(connection);
         } catch (SQLException | RuntimeException e) {
-            insertMany.close();
+            try {
+                closeAll(one);
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw e;
         }
+        this.insertOne = one;
     }
 
     /**
@@ -67,12 +81,19 @@ public final class BulkWriter implements AutoCloseable {
             return;
         }
         if (++row == ROWS_PER_STATEMENT) {
-            dialect.bindInsert(insertMany, rows, ids);
-            insertMany.addBatch();
+            int form = dialect.insertForm(rows, ids);
+            if (pending > 0 && form != pendingForm) {
+                insertMany.get(pendingForm).executeBatch(); // the batch so far, in order
+                pending = 0;
+            }
+            PreparedStatement statement = insertMany.get(form);
+            dialect.bindInsert(statement, form, rows, ids);
+            statement.addBatch();
+            pendingForm = form;
             row = 0;
             pending += ROWS_PER_STATEMENT;
             if (pending >= BATCH) {
-                insertMany.executeBatch();
+                statement.executeBatch();
                 pending = 0;
                 bulk.written(count);
             }
@@ -92,7 +113,7 @@ public final class BulkWriter implements AutoCloseable {
             return;
         }
         if (pending > 0) {
-            insertMany.executeBatch();
+            insertMany.get(pendingForm).executeBatch();
             pending = 0;
         }
         if (row > 0) {
@@ -126,10 +147,29 @@ public final class BulkWriter implements AutoCloseable {
         if (copy != null) {
             copy.cancel(); // a load still open here was not flushed: the write failed
         }
-        try {
-            insertMany.close();
-        } finally {
-            insertOne.close();
+        closeAll(insertOne);
+    }
+
+    /** Closes the multi-row statements and {@code one} (may be {@code null}), all of them even if one fails. */
+    private void closeAll(PreparedStatement one) throws SQLException {
+        SQLException failed = null;
+        List<PreparedStatement> all = new ArrayList<>(insertMany);
+        if (one != null) {
+            all.add(one);
+        }
+        for (PreparedStatement statement : all) {
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                if (failed == null) {
+                    failed = e;
+                } else {
+                    failed.addSuppressed(e);
+                }
+            }
+        }
+        if (failed != null) {
+            throw failed;
         }
     }
 }

@@ -98,16 +98,22 @@ public abstract class Dialect {
     public abstract Condition fullText(List<String> words);
 
     /**
-     * The statement that inserts {@code rows} attendees at once (bulk writes); {@link #bindInsert}
-     * binds it. By default {@link AttendeeRows#insert}: {@link AttendeeRows#PARAMETERS} parameters
-     * a row.
+     * The statements that insert {@code rows} attendees at once (bulk writes), in one or more
+     * forms: a dialect may add forms that bind less for common batches. {@link #insertForm} picks
+     * the form for a batch, {@link #bindInsert} binds it. By default one form,
+     * {@link AttendeeRows#insert}: {@link AttendeeRows#PARAMETERS} parameters a row.
      */
-    public String insertSql(int rows) {
-        return AttendeeRows.insert(rows);
+    public List<String> insertSql(int rows) {
+        return List.of(AttendeeRows.insert(rows));
     }
 
-    /** Binds {@code rows} (ids in {@code ids}) to a statement of {@link #insertSql}{@code (rows.length)}. */
-    public void bindInsert(PreparedStatement statement, BoundRow[] rows, long[] ids) throws SQLException {
+    /** The form of {@link #insertSql} (its index) for {@code rows}, whose ids are {@code ids}. */
+    public int insertForm(BoundRow[] rows, long[] ids) {
+        return 0;
+    }
+
+    /** Binds {@code rows} (ids in {@code ids}) to form {@code form} of {@link #insertSql}{@code (rows.length)}. */
+    public void bindInsert(PreparedStatement statement, int form, BoundRow[] rows, long[] ids) throws SQLException {
         for (int r = 0; r < rows.length; r++) {
             AttendeeRows.bind(statement, r * AttendeeRows.PARAMETERS, this, rows[r], ids[r]);
         }
