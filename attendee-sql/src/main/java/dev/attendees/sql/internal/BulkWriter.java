@@ -85,6 +85,7 @@ public final class BulkWriter implements AutoCloseable {
             if (pending > 0 && form != pendingForm) {
                 insertMany.get(pendingForm).executeBatch(); // the batch so far, in order
                 pending = 0;
+                bulk.written(count - ROWS_PER_STATEMENT); // all but this statement's rows
             }
             PreparedStatement statement = insertMany.get(form);
             dialect.bindInsert(statement, form, rows, ids);

@@ -139,9 +139,12 @@ final class Importer {
                 StoreCore.rollbackQuietly(c);
                 throw e;
             } finally {
-                c.setAutoCommit(true);
-                if (bulk != null) {
-                    bulk.ended();
+                try {
+                    c.setAutoCommit(true);
+                } finally {
+                    if (bulk != null) {
+                        bulk.ended();
+                    }
                 }
             }
         } catch (SQLException | RuntimeException e) {

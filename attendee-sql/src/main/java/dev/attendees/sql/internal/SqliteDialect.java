@@ -44,14 +44,15 @@ public final class SqliteDialect extends Dialect {
     /** The page cache of a connection, in KiB as a negative number (SQLite's convention): 64 MiB. */
     public static final int CACHE_KIB = -65_536;
 
-    /** The page cache during a bulk write: 256 MiB, so that index builds sort in memory. */
+    /** The page cache while a bulk write inserts: 256 MiB, which holds the pages of 1,000,000 new rows. */
     static final int BULK_CACHE_KIB = -262_144;
 
     /**
      * The page cache while a bulk write builds indexes: 4 MiB. SQLite's sorter sorts runs of the
-     * cache's size in memory and merges them, the runs also on a helper thread ({@code PRAGMA
-     * threads}): runs that fit the processor's caches build the five indexes of 1,000,000
-     * attendees in 2.8 s, against 4.5 s with the bulk write's 256 MiB (docs/sql.md).
+     * cache's size in memory, writes them to temporary files and merges them, the runs also on a
+     * helper thread ({@code PRAGMA threads}): runs that fit the processor's caches build the five
+     * indexes of 1,000,000 attendees in 2.7 s, against 4.5 s with the bulk write's 256 MiB
+     * (docs/sql.md).
      */
     static final int SORT_CACHE_KIB = -4_096;
 
@@ -377,7 +378,7 @@ public final class SqliteDialect extends Dialect {
      * {@link #finish} builds them again from sorted data. The rows of the derived tables are held
      * ({@link DerivedRows}) and written in key order, on another thread when that pays
      * ({@link SideFill}). The full-text index is filled here, from the table, in one statement:
-     * 1,000,000 attendees in about 0.9 s, less than binding their text into a scratch database
+     * 1,000,000 attendees in about 1.2 s, less than binding their text into a scratch database
      * would take (tried and measured, docs/sql.md).
      */
     private final class SqliteBulk implements Bulk {
@@ -431,6 +432,10 @@ public final class SqliteDialect extends Dialect {
                     s.execute("PRAGMA cache_size = " + SORT_CACHE_KIB);
                 }
                 Scripts.run(connection, INDEXES);
+                try (Statement s = connection.createStatement()) {
+                    s.execute("PRAGMA threads = 0");
+                    s.execute("PRAGMA cache_size = " + CACHE_KIB);
+                }
             }
             if (side != null) {
                 side.copyInto(connection);
@@ -468,6 +473,13 @@ public final class SqliteDialect extends Dialect {
         public void ended() {
             if (side != null) {
                 side.close();
+            }
+            try (Statement s = connection.createStatement()) {
+                // The pool hands the connection out again: with the store's settings, also after a failure midway.
+                s.execute("PRAGMA threads = 0");
+                s.execute("PRAGMA cache_size = " + CACHE_KIB);
+            } catch (SQLException ignored) {
+                // The settings of this connection only; the pool's reset closes it at worst.
             }
             bulks.decrementAndGet();
             switchToWal(connection, false);
