@@ -44,13 +44,15 @@ public final class BulkWriter implements AutoCloseable {
     public BulkWriter(Connection connection, Dialect dialect, Dialect.Bulk bulk) throws SQLException {
         this.dialect = dialect;
         this.bulk = bulk;
+        this.copy = dialect.rowCopy(connection);
         PreparedStatement one = null;
         try {
-            for (String sql : dialect.insertSql(ROWS_PER_STATEMENT)) {
-                insertMany.add(connection.prepareStatement(sql));
+            if (copy == null) { // else the load command takes every row
+                for (String sql : dialect.insertSql(ROWS_PER_STATEMENT)) {
+                    insertMany.add(connection.prepareStatement(sql));
+                }
+                one = connection.prepareStatement(AttendeeRows.INSERT);
             }
-            one = connection.prepareStatement(AttendeeRows.INSERT);
-            this.copy = dialect.rowCopy(connection);
         } catch (SQLException | RuntimeException e) {
             try {
                 closeAll(one);
