@@ -110,10 +110,9 @@ final class PostgresCopy implements Dialect.RowCopy {
         } finally {
             if (in.isActive()) {
                 cancel();
+            } else {
+                reset();
             }
-            in = null;
-            rows = 0;
-            text.setLength(0);
         }
     }
 
@@ -126,9 +125,14 @@ final class PostgresCopy implements Dialect.RowCopy {
         } catch (SQLException ignored) {
             // The transaction is rolled back, which ends the load as well.
         } finally {
-            in = null;
-            rows = 0;
-            text.setLength(0);
+            reset();
         }
+    }
+
+    /** No load open. */
+    private void reset() {
+        in = null;
+        rows = 0;
+        text.setLength(0);
     }
 }

@@ -432,17 +432,13 @@ public final class SqliteDialect extends Dialect {
                     s.execute("PRAGMA cache_size = " + SORT_CACHE_KIB);
                 }
                 Scripts.run(connection, INDEXES);
-                try (Statement s = connection.createStatement()) {
-                    s.execute("PRAGMA threads = 0");
-                    s.execute("PRAGMA cache_size = " + CACHE_KIB);
-                }
             }
+            restoreSettings();
             if (side != null) {
                 side.copyInto(connection);
                 derived.fillById(connection);
             }
             try (Statement s = connection.createStatement()) {
-                s.execute("PRAGMA cache_size = " + CACHE_KIB);
                 // Fresh statistics, from a sample: without them the planner drives broad filters through
                 // low-selectivity indexes (industry) and runs several times slower.
                 s.execute("PRAGMA analysis_limit = " + ANALYSIS_LIMIT);
@@ -469,15 +465,21 @@ public final class SqliteDialect extends Dialect {
             }
         }
 
+        /** The connection's settings outside bulk writes, which the pool hands it out with again. */
+        private void restoreSettings() throws SQLException {
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA threads = 0");
+                s.execute("PRAGMA cache_size = " + CACHE_KIB);
+            }
+        }
+
         @Override
         public void ended() {
             if (side != null) {
                 side.close();
             }
-            try (Statement s = connection.createStatement()) {
-                // The pool hands the connection out again: with the store's settings, also after a failure midway.
-                s.execute("PRAGMA threads = 0");
-                s.execute("PRAGMA cache_size = " + CACHE_KIB);
+            try {
+                restoreSettings(); // also after a failure midway
             } catch (SQLException ignored) {
                 // The settings of this connection only; the pool's reset closes it at worst.
             }
