@@ -693,6 +693,25 @@ public abstract class AbstractAttendeeStoreContractTest {
         assertThat(store.count(AttendeeFilter.ALL)).isEqualTo(10);
     }
 
+    /**
+     * Quoting that one database's lexer reads differently from another's must not hide a second
+     * statement: a {@code COMMIT} in it would end the read-only transaction on PostgreSQL.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "SELECT 1 AS a$x$; COMMIT; DELETE FROM attendees WHERE id > 5; SELECT 1 AS b$x$",
+        "SELECT E'\\''; COMMIT; DELETE FROM attendees WHERE id > 3; SELECT '--'",
+        "SELECT 1 AS [']; COMMIT; DELETE FROM attendees; SELECT 1 AS [']",
+        "SELECT 1 AS `'`; COMMIT; DELETE FROM attendees; SELECT 1 AS `'`",
+        "SELECT 1 /* /* */ ; COMMIT; DELETE FROM attendees; /* */"})
+    void should_not_let_quoting_hide_a_second_statement(String sql) {
+        store.generate(GENERATOR, 10);
+        List<Attendee> before = store.find(AttendeeQuery.builder().limit(10).build()).items();
+        assertThatThrownBy(() -> store.readOnlySql(sql, 10, Duration.ofSeconds(5)))
+                .isInstanceOfAny(ConfigurationException.class, ProviderException.class);
+        assertThat(store.find(AttendeeQuery.builder().limit(10).build()).items()).isEqualTo(before);
+    }
+
     @Test
     void should_not_write_through_read_only_sql_even_when_the_statement_starts_with_with() {
         store.generate(GENERATOR, 10);

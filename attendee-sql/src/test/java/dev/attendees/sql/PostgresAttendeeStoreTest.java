@@ -10,6 +10,7 @@ import dev.attendees.ProviderException;
 import dev.attendees.spi.AbstractAttendeeStoreContractTest;
 import dev.attendees.spi.AttendeeSink;
 import dev.attendees.spi.AttendeeStore;
+import dev.attendees.sql.internal.PostgresDialect;
 import dev.attendees.store.AttendeeFilter;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -213,5 +214,29 @@ class PostgresAttendeeStoreTest extends AbstractAttendeeStoreContractTest {
         }
         assertThat(sql.readOnlySql("SELECT (SELECT count(*) FROM attendee_interests) + (SELECT count(*) FROM booth_visits)",
                 1, Duration.ofSeconds(5)).rows()).containsExactly(List.of(0L));
+    }
+
+    @Test
+    void should_count_statements_the_way_the_driver_splits_them() throws Exception {
+        PostgresDialect dialect = new PostgresDialect();
+        try (Connection c = ((SqlAttendeeStore) store).dataSource().getConnection()) {
+            assertThatThrownBy(() -> dialect.checkOneStatement(c, "SELECT 1; DELETE FROM attendees"))
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("reads 2");
+            dialect.checkOneStatement(c, "SELECT $q$;$q$, E'\\';', 'a;b' -- ;");
+        }
+    }
+
+    @Test
+    void should_release_session_locks_that_a_read_only_query_took() throws Exception {
+        SqlAttendeeStore sql = (SqlAttendeeStore) store;
+        try (Connection c = sql.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE FUNCTION hold_a_lock() RETURNS boolean LANGUAGE sql AS 'SELECT pg_try_advisory_lock(42)'");
+        }
+        assertThat(sql.readOnlySql("SELECT hold_a_lock()", 1, Duration.ofSeconds(5)).rows()).containsExactly(List.of(true));
+        try (Connection c = sql.dataSource().getConnection(); Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getLong(1)).isZero();
+        }
     }
 }

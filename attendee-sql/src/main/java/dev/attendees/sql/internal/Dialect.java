@@ -249,8 +249,22 @@ public abstract class Dialect {
     /** The named tables with their columns, in the given order; missing ones are left out. */
     public abstract List<TableInfo> tables(Connection connection, List<String> names) throws SQLException;
 
+    /** The lexical rules by which {@link ReadOnlyStatement} checks read-only SQL for this database. */
+    public abstract ReadOnlyStatement.Syntax syntax();
+
+    /**
+     * Checks, with the driver's own reading of {@code sql} on the connection it will run on, that it
+     * is one statement (a driver that runs only the first statement of a text needs nothing here).
+     *
+     * @throws dev.attendees.ConfigurationException when it is not
+     */
+    public void checkOneStatement(Connection connection, String sql) throws SQLException {}
+
     /** Prepares a read-only connection's transaction for one query of at most {@code timeout}. */
     public abstract void beginReadOnly(Connection connection, Duration timeout) throws SQLException;
+
+    /** Releases what a read-only query may hold beyond its (rolled back) transaction, before the connection is reused. */
+    public void endReadOnly(Connection connection) throws SQLException {}
 
     /** Whether an exception means the statement was cancelled or timed out. */
     public abstract boolean isTimeout(SQLException e);

@@ -1,5 +1,6 @@
 package dev.attendees.sql.internal;
 
+import dev.attendees.ConfigurationException;
 import dev.attendees.store.TableInfo;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,6 +19,8 @@ import org.jooq.Field;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.Parser;
 
 /**
  * PostgreSQL: {@code TIMESTAMP} columns, a GIN index over an expression for full text (so it is
@@ -186,6 +189,34 @@ public final class PostgresDialect extends Dialect {
             }
         });
         return tables;
+    }
+
+    @Override
+    public ReadOnlyStatement.Syntax syntax() {
+        return ReadOnlyStatement.Syntax.POSTGRESQL;
+    }
+
+    /**
+     * pgjdbc splits a text into statements itself and sends them all; a {@code COMMIT} among them
+     * would end the read-only transaction. Its own parser, with the connection's reading of
+     * backslashes, must find one statement (the server then refuses more than one in it too).
+     */
+    @Override
+    public void checkOneStatement(Connection connection, String sql) throws SQLException {
+        boolean standardStrings = connection.unwrap(BaseConnection.class).getStandardConformingStrings();
+        int statements = Parser.parseJdbcSql(sql, standardStrings, false, true, false, false).size();
+        if (statements != 1) {
+            throw new ConfigurationException("read-only SQL must be one statement; PostgreSQL's driver reads " + statements
+                    + " in it");
+        }
+    }
+
+    /** Session-level advisory locks outlive the rollback; the pooled connection must not keep them. */
+    @Override
+    public void endReadOnly(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("SELECT pg_advisory_unlock_all()");
+        }
     }
 
     @Override

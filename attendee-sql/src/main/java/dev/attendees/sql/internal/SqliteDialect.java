@@ -602,6 +602,11 @@ public final class SqliteDialect extends Dialect {
     }
 
     @Override
+    public ReadOnlyStatement.Syntax syntax() {
+        return ReadOnlyStatement.Syntax.SQLITE;
+    }
+
+    @Override
     public void beginReadOnly(Connection connection, Duration timeout) {
         // The connection was opened read-only (SQLITE_OPEN_READONLY, query_only); the timeout is a cancel.
     }

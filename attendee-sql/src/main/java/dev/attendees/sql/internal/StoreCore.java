@@ -574,7 +574,7 @@ public final class StoreCore implements AutoCloseable {
     // ---- read-only SQL -------------------------------------------------------------------------
 
     public SqlResult readOnlySql(String sql, int maxRows, Duration timeout) {
-        String statement = ReadOnlyStatement.check(sql);
+        String statement = ReadOnlyStatement.check(sql, dialect.syntax());
         if (maxRows < 1) {
             throw new ConfigurationException("maxRows must be at least 1, was " + maxRows);
         }
@@ -586,6 +586,7 @@ public final class StoreCore implements AutoCloseable {
         try (Connection c = readOnly.open()) {
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
+                dialect.checkOneStatement(c, statement);
                 dialect.beginReadOnly(c, timeout);
                 st.setMaxRows(maxRows + 1);
                 st.setFetchSize(Math.min(maxRows + 1, 1_000));
@@ -615,6 +616,11 @@ public final class StoreCore implements AutoCloseable {
                 }
             } finally {
                 rollbackQuietly(c);
+                try {
+                    dialect.endReadOnly(c);
+                } finally {
+                    rollbackQuietly(c);
+                }
             }
         } catch (SQLException e) {
             if (dialect.isTimeout(e) || Duration.ofNanos(System.nanoTime() - started).compareTo(timeout) >= 0) {
