@@ -517,6 +517,57 @@ public abstract class AbstractAttendeeStoreContractTest {
                 .hasMessageContaining("there is no run " + first.id());
     }
 
+    @Test
+    void should_never_give_a_new_run_ids_inside_an_earlier_runs_range() {
+        store.generate(GENERATOR, 10);
+        store.generate(GENERATOR.toBuilder().seed(5).build(), 10);
+        GenerationRun second = store.runs().get(1);
+        assertThat(store.delete(AttendeeFilter.builder().runId(second.id()).build())).isEqualTo(10);
+        store.generate(GENERATOR.toBuilder().seed(6).build(), 5);
+        ImportResult imported = store.importFiles(List.of(csv("later.csv", GENERATOR.toBuilder().seed(7).build().generate(3))),
+                ImportOptions.DEFAULTS);
+        GenerationRun third = store.runs().get(2);
+
+        assertThat(List.of(third.firstId(), third.lastId())).containsExactly(21L, 25L);
+        assertThat(List.of(imported.run().firstId(), imported.run().lastId())).containsExactly(26L, 28L);
+        assertThat(store.deleteRun(second.id())).isZero();
+        assertThat(store.count(AttendeeFilter.builder().runId(third.id()).build())).isEqualTo(5);
+        assertDerivedTablesInStep();
+    }
+
+    @Test
+    void should_refuse_ids_past_the_largest_a_database_holds_instead_of_wrapping_around() {
+        Attendee last = GENERATOR.attendee(0).withId(Long.MAX_VALUE);
+        store.importFiles(List.of(csv("last.csv", List.of(last))), ImportOptions.DEFAULTS);
+
+        assertThatThrownBy(() -> store.generate(GENERATOR, 3)).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("no attendee id is left");
+        assertThatThrownBy(() -> store.importFiles(List.of(csv("more.csv", GENERATOR.toBuilder().seed(8).build().generate(2))),
+                ImportOptions.DEFAULTS)).isInstanceOf(InputException.class).hasMessageContaining("more.csv line 2, field id");
+        assertThat(all()).containsExactly(last);
+    }
+
+    @Test
+    void should_match_nothing_with_a_text_of_no_words() {
+        store.generate(GENERATOR, 20);
+        assertThat(store.count(AttendeeFilter.builder().text("?!").build())).isZero();
+        assertThat(store.delete(AttendeeFilter.builder().text(" ... ").build())).isZero();
+        assertThat(store.count(AttendeeFilter.ALL)).isEqualTo(20);
+    }
+
+    @Test
+    void should_check_a_whole_batch_before_a_sink_takes_any_of_it() {
+        List<Attendee> people = GENERATOR.generate(3);
+        try (AttendeeSink sink = store.sink(new RunInfo(RunKind.GENERATE, "test", null, null, null, null, "{}"))) {
+            sink.write(List.of(people.get(0)));
+            assertThatThrownBy(() -> sink.write(List.of(people.get(1), people.get(2).withId(0))))
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("at least 1");
+            sink.commit();
+        }
+        assertThat(all()).containsExactly(people.get(0));
+        assertDerivedTablesInStep();
+    }
+
     // ---- import ------------------------------------------------------------------------------
 
     @Test

@@ -527,4 +527,41 @@ class SqliteAttendeeStoreTest extends AbstractAttendeeStoreContractTest {
                 "attendees_industry", "attendees_job_title");
         assertThat(store.get(60_000)).contains(generator.attendee(59_999));
     }
+
+    @Test
+    void should_find_a_duplicate_that_the_store_holds_with_capitals() throws Exception {
+        store.generate(GENERATOR, 5);
+        Attendee third = GENERATOR.attendee(2);
+        String capitals = third.email().substring(0, 1).toUpperCase(java.util.Locale.ROOT) + third.email().substring(1);
+        try (Connection c = ((SqlAttendeeStore) store).dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement("UPDATE attendees SET email = ? WHERE id = 3")) {
+            ps.setString(1, capitals);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        Path again = csv("again.csv", List.of(third));
+
+        assertThatThrownBy(() -> store.importFiles(List.of(again), ImportOptions.DEFAULTS))
+                .hasMessageContaining("field email").hasMessageContaining("already in the store (id 3)");
+        var replaced = store.importFiles(List.of(again), new ImportOptions(DuplicatePolicy.REPLACE));
+        assertThat(List.of(replaced.inserted(), replaced.replaced())).containsExactly(0L, 1L);
+        assertThat(store.count(AttendeeFilter.ALL)).isEqualTo(5);
+        assertThat(store.get(3)).contains(third.withId(3));
+    }
+
+    /** The reader runs batches ahead; its failure must reach the writer even when the queue between them is full. */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 120, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void should_fail_not_hang_when_a_bad_row_comes_far_into_a_large_import() throws IOException {
+        Path big = csv("big.csv", GENERATOR.generate(60_000));
+        List<String> lines = new ArrayList<>(Files.readAllLines(big));
+        int bad = 30 * 1024 + 2;
+        String industry = "," + GENERATOR.attendee(bad - 2).industry().label() + ",";
+        assertThat(lines.get(bad - 1)).contains(industry);
+        lines.set(bad - 1, lines.get(bad - 1).replace(industry, ",Tech,"));
+        Files.write(big, lines);
+
+        assertThatThrownBy(() -> store.importFiles(List.of(big), ImportOptions.DEFAULTS))
+                .hasMessageContaining("big.csv line " + bad + ", field industry");
+        assertThat(store.count(AttendeeFilter.ALL)).isZero();
+    }
 }

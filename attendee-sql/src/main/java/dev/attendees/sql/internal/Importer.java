@@ -21,10 +21,12 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -61,12 +63,15 @@ final class Importer {
             c.setAutoCommit(false);
             Dialect.Bulk bulk = null;
             try {
-                long maxId = StoreCore.maxId(c);
-                bulk = dialect.beginBulk(c, maxId, policy != DuplicatePolicy.FAIL);
+                // New ids come after every id the store has given (runs included); into a store that
+                // never had any, rows keep the ids they come with.
+                long maxId = StoreCore.lastId(c);
+                bulk = dialect.beginBulk(c, StoreCore.maxId(c), policy != DuplicatePolicy.FAIL);
                 boolean empty = maxId == 0;
-                LongSet emails = empty ? new LongSet() : existingEmails(c);
+                Map<String, Long> mixedCase = new HashMap<>();
+                LongSet emails = empty ? new LongSet() : existingEmails(c, mixedCase);
                 LongSet ids = empty ? new LongSet() : null;
-                long nextId = maxId + 1;
+                long lastUsed = maxId;
                 long read = 0;
                 long skipped = 0;
                 long replaced = 0;
@@ -82,6 +87,9 @@ final class Importer {
                                 if (emails.contains(hash)) {
                                     writer.flush();
                                     Long existing = idOf(byEmail, a.email());
+                                    if (existing == null) {
+                                        existing = mixedCase.get(a.email());
+                                    }
                                     if (existing != null) {
                                         boolean earlier = existing > maxId;
                                         switch (policy) {
@@ -104,16 +112,23 @@ final class Importer {
                                 read++;
                                 emails.add(hash);
                                 long id;
-                                if (empty) {
-                                    id = a.id() > 0 ? a.id() : nextId;
+                                if (empty && a.id() > 0) {
+                                    id = a.id();
                                     if (!ids.add(id)) {
                                         throw new InputException(row.input().toString(), row.line(), "id",
                                                 "id " + id + " appears twice in this import");
                                     }
-                                    nextId = Math.max(nextId, id + 1);
+                                } else if (lastUsed < Long.MAX_VALUE) {
+                                    id = lastUsed + 1;
+                                    if (empty && !ids.add(id)) {
+                                        throw new InputException(row.input().toString(), row.line(), "id",
+                                                "id " + id + " appears twice in this import");
+                                    }
                                 } else {
-                                    id = nextId++;
+                                    throw new InputException(row.input().toString(), row.line(), "id",
+                                            "no id is left for this row: the import already holds the largest, " + Long.MAX_VALUE);
                                 }
+                                lastUsed = Math.max(lastUsed, id);
                                 boolean flushHeld = bulk.added(id, row.bound());
                                 writer.add(row.bound(), id);
                                 if (flushHeld) {
@@ -126,7 +141,7 @@ final class Importer {
                         reading.stop();
                     }
                     writer.flush();
-                    long first = writer.first(maxId + 1);
+                    long first = writer.first(maxId == Long.MAX_VALUE ? maxId : maxId + 1);
                     long last = writer.last(maxId);
                     bulk.finish(first, last);
                     RunInfo info = new RunInfo(RunKind.IMPORT, inputs.stream().map(Path::toString).collect(Collectors.joining(", ")),
@@ -191,7 +206,12 @@ final class Importer {
                 } catch (InterruptedException e) {
                     // Stopped by the writer.
                 } catch (RuntimeException | Error e) {
-                    queue.offer(e);
+                    try {
+                        // put, not offer: the queue may be full, and the writer must get the failure.
+                        queue.put(e);
+                    } catch (InterruptedException stopped) {
+                        // The writer stopped meanwhile.
+                    }
                 }
             }, "attendees-import-reader");
             thread.setDaemon(true);
@@ -237,13 +257,23 @@ final class Importer {
                 a.createdAt() != null ? a.createdAt() : importTime);
     }
 
-    private static LongSet existingEmails(Connection c) throws SQLException {
+    /**
+     * The hashes of the stored addresses in lower case; addresses stored with capitals (by other
+     * tools or users' own SQL) also go into {@code mixedCase}, lower case to id, since the index
+     * lookup that confirms a hit compares exactly.
+     */
+    private static LongSet existingEmails(Connection c, Map<String, Long> mixedCase) throws SQLException {
         LongSet set = new LongSet();
-        try (PreparedStatement ps = c.prepareStatement("SELECT email FROM attendees")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT email, id FROM attendees")) {
             ps.setFetchSize(10_000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    set.add(LongSet.hash(rs.getString(1).toLowerCase(Locale.ROOT)));
+                    String email = rs.getString(1);
+                    String lower = email.toLowerCase(Locale.ROOT);
+                    set.add(LongSet.hash(lower));
+                    if (!lower.equals(email)) {
+                        mixedCase.putIfAbsent(lower, rs.getLong(2));
+                    }
                 }
             }
         }

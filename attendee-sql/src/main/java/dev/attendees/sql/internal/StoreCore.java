@@ -216,6 +216,27 @@ public final class StoreCore implements AutoCloseable {
         }
     }
 
+    /**
+     * The largest id any attendee or any run has had: a new run's ids come after it, so that they
+     * never fall inside an earlier run's range, even after that run's last attendees were deleted.
+     */
+    static long lastId(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT (SELECT max(id) FROM attendees), (SELECT max(last_id) FROM generation_runs)")) {
+            return rs.next() ? Math.max(0, Math.max(rs.getLong(1), rs.getLong(2))) : 0;
+        }
+    }
+
+    /** {@code base + id}, or a clear failure when that passes the largest id a database can hold. */
+    static long idAfter(long base, long id) {
+        try {
+            return Math.addExact(base, id);
+        } catch (ArithmeticException e) {
+            throw new ConfigurationException("no attendee id is left: " + base + " + " + id + " passes the largest id, "
+                    + Long.MAX_VALUE);
+        }
+    }
+
     /** Records a finished run in the caller's transaction. */
     GenerationRun insertRun(Connection c, RunInfo run, long first, long last, long inserted, long skipped, long replaced,
             Instant started) throws SQLException {
@@ -432,9 +453,8 @@ public final class StoreCore implements AutoCloseable {
         }
         if (f.text() != null) {
             List<String> words = words(f.text());
-            if (!words.isEmpty()) {
-                all.add(dialect.fullText(words));
-            }
+            // A text of no words (only punctuation) matches nothing, not everything.
+            all.add(words.isEmpty() ? DSL.falseCondition() : dialect.fullText(words));
         }
         if (f.runId() != null) {
             Record run = ctx.select(RUN_FIRST_ID, RUN_LAST_ID).from(RUNS).where(RUN_ID.eq(f.runId())).fetchOne();

@@ -48,6 +48,8 @@ final class StoreSink implements AttendeeSink {
     private final Deque<Future<?>> inFlight = new ArrayDeque<>();
     private GenerationRun committedRun;
     private boolean closed;
+    /** Why a write failed after it had started to note rows; then the sink can only be closed. */
+    private String failed;
 
     StoreSink(StoreCore core, RunInfo run) {
         this.core = core;
@@ -57,8 +59,8 @@ final class StoreSink implements AttendeeSink {
         try {
             c = core.connection();
             c.setAutoCommit(false);
-            this.offset = StoreCore.maxId(c);
-            started = core.dialect().beginBulk(c, offset, false);
+            this.offset = StoreCore.lastId(c);
+            started = core.dialect().beginBulk(c, StoreCore.maxId(c), false);
             this.bulk = started;
             this.writer = new BulkWriter(c, core.dialect(), bulk);
             this.connection = c;
@@ -83,20 +85,32 @@ final class StoreSink implements AttendeeSink {
     @Override
     public synchronized void write(List<Attendee> batch) {
         ensureOpen();
+        if (failed != null) {
+            throw new IllegalStateException("an earlier write to this sink failed (" + failed + "); close it");
+        }
+        // The whole batch is checked before any of it is noted: a bad batch leaves the sink as it was.
         List<BoundRow> rows = new ArrayList<>(batch.size());
-        boolean flushHeld = false;
+        long[] ids = new long[batch.size()];
         for (Attendee a : batch) {
             if (a.id() < 1) {
                 throw new ConfigurationException("attendee ids must be at least 1, was " + a.id() + " for " + a.email());
             }
-            BoundRow row = BoundRow.of(a, core.dialect());
-            flushHeld |= bulk.added(offset + a.id(), row);
-            rows.add(row);
+            ids[rows.size()] = StoreCore.idAfter(offset, a.id());
+            rows.add(BoundRow.of(a, core.dialect()));
+        }
+        boolean flushHeld = false;
+        try {
+            for (int i = 0; i < ids.length; i++) {
+                flushHeld |= bulk.added(ids[i], rows.get(i));
+            }
+        } catch (RuntimeException e) {
+            failed = e.toString();
+            throw e;
         }
         boolean flush = flushHeld;
         inFlight.add(writing.submit(() -> {
-            for (BoundRow row : rows) {
-                writer.add(row, offset + row.attendee().id());
+            for (int i = 0; i < ids.length; i++) {
+                writer.add(rows.get(i), ids[i]);
             }
             if (flush) {
                 writer.flush();
@@ -117,6 +131,7 @@ final class StoreSink implements AttendeeSink {
             Thread.currentThread().interrupt();
             throw new AttendeeException("interrupted while writing attendees to " + core.location(), e);
         } catch (ExecutionException e) {
+            failed = e.getCause().toString();
             throw Errors.of(e.getCause(), "write attendees", core.location());
         }
     }
@@ -124,6 +139,10 @@ final class StoreSink implements AttendeeSink {
     @Override
     public synchronized void commit() {
         ensureOpen();
+        if (failed != null) {
+            close();
+            throw new IllegalStateException("an earlier write to this sink failed (" + failed + "); nothing was committed");
+        }
         try {
             while (!inFlight.isEmpty()) {
                 await(inFlight.poll());
