@@ -11,9 +11,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * The attendee store on a PostgreSQL server (10 or newer), in the connection's current schema:
- * the same tables, answers and behaviour as {@link SqliteAttendeeStore}. Full text is a GIN index
- * over {@code to_tsvector('simple', name || company || job_title)}; the normalized tables are
+ * The attendee store on a PostgreSQL server (13 or newer, a {@code UTF8} database), in the
+ * connection's current schema: the same tables, answers and behaviour as {@link SqliteAttendeeStore}.
+ * Full text is a GIN index over {@code to_tsvector('simple', attendees_search_words(name || company
+ * || job_title))}, which finds words as SQLite's FTS5 does; the normalized tables are
  * kept in step by statement-level triggers. Passwords never appear in messages or logs.
  *
  * <pre>{@code

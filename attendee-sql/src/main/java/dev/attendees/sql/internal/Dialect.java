@@ -34,7 +34,11 @@ public abstract class Dialect {
     /** A timestamp as a bind value of this dialect. */
     public abstract Object timestamp(LocalDateTime time);
 
-    /** A timestamp as a jOOQ bind value of this dialect's timestamp columns. */
+    /**
+     * A timestamp as a jOOQ bind value of this dialect's timestamp columns, compared with them by
+     * the query API's bounds ({@code >= from}, {@code < to}): the rows it selects are those of the
+     * exact time, fractions of a second included.
+     */
     public abstract Field<Object> timestampParam(LocalDateTime time);
 
     /** Binds a timestamp (or SQL {@code NULL}) to a statement parameter. */

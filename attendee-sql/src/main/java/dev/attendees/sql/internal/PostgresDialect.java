@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +30,14 @@ import org.postgresql.core.Parser;
  */
 public final class PostgresDialect extends Dialect {
 
-    /** The full-text document; the same expression as the {@code attendees_search} index, so the index is used. */
-    private static final String DOCUMENT =
-            "to_tsvector('simple', coalesce(name, '') || ' ' || coalesce(company, '') || ' ' || coalesce(job_title, ''))";
+    /**
+     * The full-text document; the same expression as the {@code attendees_search} index (V5 and
+     * {@code indexes.sql}), so the index is used. {@code attendees_search_words} (V5) splits the
+     * text at every character that is not a letter or digit, as {@link StoreCore#words} does,
+     * lower-cases it and drops the diacritics of ASCII letters, whatever the database's locale.
+     */
+    private static final String DOCUMENT = "to_tsvector('simple', attendees_search_words("
+            + "coalesce(name, '') || ' ' || coalesce(company, '') || ' ' || coalesce(job_title, '')))";
 
     /** The secondary indexes, which a bulk write into an empty table builds afresh. */
     private static final String INDEXES = "migrations/postgresql/indexes.sql";
@@ -58,9 +64,18 @@ public final class PostgresDialect extends Dialect {
         return time;
     }
 
+    /**
+     * A {@code TIMESTAMP} holds microseconds, and the driver rounds a time's nanoseconds to the
+     * nearest one; rounded up instead, a bound keeps its exact meaning: a stored time is at or
+     * after 10:00:00.000000001 exactly when it is at or after 10:00:00.000001, and before it exactly
+     * when before 10:00:00.000001. (A time of the last year {@link LocalDateTime} has, beyond
+     * PostgreSQL's anyway, stays as it is: it cannot be rounded up.)
+     */
     @Override
     public Field<Object> timestampParam(LocalDateTime time) {
-        return DSL.val(time, SQLDataType.LOCALDATETIME).coerce(Object.class);
+        LocalDateTime micros = time == null || time.getNano() % 1_000 == 0 || time.getYear() == Year.MAX_VALUE ? time
+                : time.withNano(time.getNano() / 1_000 * 1_000).plusNanos(1_000);
+        return DSL.val(micros, SQLDataType.LOCALDATETIME).coerce(Object.class);
     }
 
     @Override
@@ -92,13 +107,13 @@ public final class PostgresDialect extends Dialect {
         return DSL.field("to_char({0}, 'HH24')", String.class, timestamp);
     }
 
+    /**
+     * {@code attendees_search_query} (V5) folds the words as the document's (so {@code jose} finds
+     * {@code José}, as in SQLite) and asks for a word starting with each: {@code w1:* & w2:*}.
+     */
     @Override
     public Condition fullText(List<String> words) {
-        StringBuilder query = new StringBuilder();
-        for (String w : words) {
-            query.append(query.length() == 0 ? "" : " & ").append(w).append(":*");
-        }
-        return DSL.condition(DOCUMENT + " @@ to_tsquery('simple', {0})", DSL.val(query.toString()));
+        return DSL.condition(DOCUMENT + " @@ attendees_search_query({0})", DSL.val(String.join(" ", words)));
     }
 
     /**

@@ -137,9 +137,37 @@ public final class SqliteDialect extends Dialect {
         return time == null ? null : Attendee.formatTimestamp(time);
     }
 
+    /** The last year whose times have the contract's text form ({@code yyyy-MM-dd HH:mm:ss}). */
+    private static final int LAST_YEAR = 9999;
+
+    /** A text after that of every time up to {@link #LAST_YEAR} (a 61st second, which no time has). */
+    private static final String AFTER_LAST_YEAR = "9999-12-31 23:59:60";
+
+    /**
+     * The contract's text of a time, which compares with the stored texts as the times do. That
+     * text has whole seconds, like the stored times, so a time with a fraction of a second is
+     * rounded up to the next second: a stored time is at or after 10:00:00.5 exactly when it is at
+     * or after 10:00:01, and before 10:00:00.5 exactly when it is before 10:00:01 (cutting the
+     * fraction, as the text alone would, took in 10:00:00 for the first and left it out for the
+     * second). A time after the year 9999, whose text ({@code +10000-...}) would sort before every
+     * stored one, is bound as a text after all of them. Still a plain text compared with the
+     * column, so the index of {@code attendance_time} serves.
+     */
     @Override
     public Field<Object> timestampParam(LocalDateTime time) {
-        return DSL.val((String) timestamp(time), SQLDataType.VARCHAR).coerce(Object.class);
+        return DSL.val(boundText(time), SQLDataType.VARCHAR).coerce(Object.class);
+    }
+
+    /** The text {@link #timestampParam} binds for {@code time}. */
+    static String boundText(LocalDateTime time) {
+        if (time == null) {
+            return null;
+        }
+        if (time.getYear() > LAST_YEAR) {
+            return AFTER_LAST_YEAR;
+        }
+        LocalDateTime whole = time.getNano() == 0 ? time : time.withNano(0).plusSeconds(1);
+        return whole.getYear() > LAST_YEAR ? AFTER_LAST_YEAR : Attendee.formatTimestamp(whole);
     }
 
     @Override

@@ -1,0 +1,3 @@
+-- Version 5: in PostgreSQL, full text splits words at every character that is not a letter or
+-- digit, as SQLite's unicode61 tokenizer already does here. Nothing changes in SQLite; the
+-- version is recorded all the same, so that both dialects count versions alike.
