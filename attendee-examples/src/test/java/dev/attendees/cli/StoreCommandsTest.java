@@ -95,6 +95,42 @@ class StoreCommandsTest {
     }
 
     @Test
+    void a_database_path_that_cannot_be_a_database_should_say_so_naming_the_path() throws Exception {
+        Path out = dir.resolve("out.csv");
+        Path folder = Files.createDirectory(dir.resolve("folder.db"));
+        GenerateCommandTest.Result r = run("generate", "--count", "10", "--db", folder.toString(), "--out", out.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("attendees: --db " + folder + " is a folder, not a database file" + System.lineSeparator());
+
+        Path blocked = Files.writeString(dir.resolve("blocked"), "a file where a folder is needed");
+        Path under = blocked.resolve("x.db");
+        r = run("generate", "--count", "10", "--db", under.toString(), "--out", out.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("attendees: --db " + under + ": cannot create the database: a file is in the way of"
+                + " the folder: " + blocked + System.lineSeparator());
+        r = run("import", "--db", blocked.resolve("a/b.db").toString(), out.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).startsWith("attendees: --db " + blocked.resolve("a/b.db") + ": cannot create the database: ");
+
+        Path dangling = Files.createSymbolicLink(dir.resolve("dangling.db"), dir.resolve("nowhere/x.db"));
+        r = run("generate", "--count", "10", "--db", dangling.toString(), "--out", out.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("attendees: --db " + dangling + " is a symbolic link to a file that does not exist"
+                + System.lineSeparator());
+
+        Path pipe = dir.resolve("pipe.db");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor() == 0);
+        r = run("generate", "--count", "10", "--db", pipe.toString(), "--out", out.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("attendees: --db " + pipe + " is not a regular file (a pipe or a device),"
+                + " not a database file" + System.lineSeparator());
+        assertThat(out).doesNotExist();
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactlyInAnyOrder(folder, blocked, dangling, pipe);
+        }
+    }
+
+    @Test
     void an_unreachable_postgresql_server_should_exit_1_without_showing_the_password() throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
