@@ -95,6 +95,29 @@ class StoreCommandsTest {
     }
 
     @Test
+    void the_same_file_for_out_and_db_should_exit_2_before_writing_anything() throws IOException {
+        Path db = dir.resolve("same.db");
+        GenerateCommandTest.Result r = run("generate", "--count", "10", "--db", db.toString(), "--out", db.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("attendees: --out " + db + " and --db " + db
+                + " name the same file: give the file output and the database different names" + System.lineSeparator());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).isEmpty();
+        }
+        // Another spelling of the same path, and a link to a database that exists.
+        Path spelled = dir.resolve("sub/../same.db");
+        assertThat(run("generate", "--count", "10", "--db", "jdbc:sqlite:" + db, "--out", spelled.toString()).exit())
+                .isEqualTo(2);
+        assertThat(run("generate", "--count", "10", "--seed", "1", "--db", db.toString()).exit()).isZero();
+        Path link = Files.createSymbolicLink(dir.resolve("link.csv"), db);
+        GenerateCommandTest.Result linked = run("generate", "--count", "10", "--seed", "2", "--db", db.toString(),
+                "--out", link.toString());
+        assertThat(linked.exit()).isEqualTo(2);
+        assertThat(linked.err()).contains("name the same file");
+        assertThat(stored(db)).hasSize(10);
+    }
+
+    @Test
     void a_database_path_that_cannot_be_a_database_should_say_so_naming_the_path() throws Exception {
         Path out = dir.resolve("out.csv");
         Path folder = Files.createDirectory(dir.resolve("folder.db"));
