@@ -158,6 +158,9 @@ final class GenerateCommand implements Callable<Integer> {
             llmOptions.designProfile();
             AttendeeGenerator generator = build(builder);
             LOG.debug("options: {}", generator.options());
+            if (database != null) {
+                database.refuseRepeat(generator);
+            }
             GenerationSummary summary;
             // Standard output as a plain stream: unlike System.out, it reports a full disk or a closed pipe.
             // With --db and no --out, the database is the only output.

@@ -6,6 +6,8 @@ import dev.attendees.ConfigurationException;
 import dev.attendees.sql.AttendeeStores;
 import dev.attendees.sql.SqlAttendeeStore;
 import dev.attendees.spi.AttendeeSink;
+import dev.attendees.store.GenerationRun;
+import dev.attendees.store.RunKind;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -99,6 +101,28 @@ final class StoreOptions {
         /** The store (for a new SQLite file, the temporary file's until {@link #committed()}). */
         SqlAttendeeStore store() {
             return store;
+        }
+
+        /**
+         * Refuses a generation whose seed the database already holds: the same seed gives the same
+         * people (names, e-mail addresses) again, whatever the count, the event or its type, and
+         * generating does not look up e-mail addresses in the store.
+         *
+         * @throws ConfigurationException naming {@code --seed} and the earlier run
+         */
+        void refuseRepeat(AttendeeGenerator generator) {
+            if (created != null) {
+                return;
+            }
+            long seed = generator.options().seed();
+            for (GenerationRun run : store.runs()) {
+                if (run.kind() == RunKind.GENERATE && run.inserted() > 0 && run.seed() != null && run.seed() == seed) {
+                    throw new ConfigurationException(String.format(Locale.ROOT,
+                            "--seed %d: %s already holds the attendees of this seed (run %d, ids %d..%d);"
+                                    + " the same people again would be stored twice: give another --seed",
+                            seed, AttendeeStores.mask(db), run.id(), run.firstId(), run.lastId()));
+                }
+            }
         }
 
         /** A sink that writes {@code generator}'s attendees as one transaction, recorded as one run. */

@@ -154,6 +154,25 @@ class StoreCommandsTest {
     }
 
     @Test
+    void the_same_seed_again_should_exit_2_and_store_nobody_twice() {
+        Path db = dir.resolve("a.db");
+        assertThat(run("generate", "--count", "100", "--seed", "42", "--db", db.toString()).exit()).isZero();
+        // Another count or event type: the same people all the same.
+        for (List<String> other : List.of(List.of("--count", "50"), List.of("--count", "100", "--event-type", "security"))) {
+            List<String> args = new ArrayList<>(List.of("generate", "--seed", "42", "--db", db.toString()));
+            args.addAll(other);
+            GenerateCommandTest.Result again = run(args.toArray(new String[0]));
+            assertThat(again.exit()).isEqualTo(2);
+            assertThat(again.err()).isEqualTo("attendees: --seed 42: " + db + " already holds the attendees of this seed"
+                    + " (run 1, ids 1..100); the same people again would be stored twice: give another --seed"
+                    + System.lineSeparator());
+        }
+        assertThat(run("generate", "--count", "50", "--seed", "43", "--db", db.toString()).exit()).isZero();
+        assertThat(stored(db)).hasSize(150).extracting(Attendee::email).doesNotHaveDuplicates();
+        assertThat(runs(db)).hasSize(2);
+    }
+
+    @Test
     void an_unreachable_postgresql_server_should_exit_1_without_showing_the_password() throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
