@@ -88,7 +88,7 @@ public final class AttendeesCommand implements Runnable {
         if (message == null || message.isBlank() || !(ex instanceof AttendeeException)) {
             message = ex.getClass().getSimpleName() + (message == null ? "" : ": " + message);
         }
-        return message.replace('\n', ' ').replace('\r', ' ');
+        return StoreOptions.requestedNames(message).replace('\n', ' ').replace('\r', ' ');
     }
 
     static void configureLogging(boolean verbose) {

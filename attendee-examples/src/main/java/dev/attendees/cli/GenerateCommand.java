@@ -10,7 +10,9 @@ import dev.attendees.spi.ImageProvider;
 import dev.attendees.spi.RecordSource;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -141,6 +143,7 @@ final class GenerateCommand implements Callable<Integer> {
         AttendeeFormat fmt = format != null ? option("--format", () -> AttendeeFormat.fromName(format))
                 : out != null ? AttendeeFormat.fromFileName(out.getFileName().toString()) : AttendeeFormat.CSV;
         AttendeeGenerator.Builder builder = builder();
+        refuseSameFile();
         llmOptions.configure(builder, out);
         // Image paths are relative to the output file's folder (the working directory without --out).
         Path outputDir = (out != null ? out.toAbsolutePath().getParent() : Path.of("")).toAbsolutePath();
@@ -155,6 +158,9 @@ final class GenerateCommand implements Callable<Integer> {
             llmOptions.designProfile();
             AttendeeGenerator generator = build(builder);
             LOG.debug("options: {}", generator.options());
+            if (database != null) {
+                database.refuseRepeat(generator);
+            }
             GenerationSummary summary;
             // Standard output as a plain stream: unlike System.out, it reports a full disk or a closed pipe.
             // With --db and no --out, the database is the only output.
@@ -172,6 +178,45 @@ final class GenerateCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** {@code --out} and {@code --db} naming one file: the file output would overwrite the database. */
+    private void refuseSameFile() {
+        Path dbFile = store.enabled() ? StoreOptions.sqliteFile(store.db) : null;
+        if (out == null || dbFile == null || !sameFile(out, dbFile)) {
+            return;
+        }
+        throw new ConfigurationException("--out " + out + " and --db " + store.db
+                + " name the same file: give the file output and the database different names");
+    }
+
+    /** Whether two paths name one file: the same real path (as far as it exists), or the same file if both exist. */
+    static boolean sameFile(Path a, Path b) {
+        try {
+            if (Files.exists(a) && Files.exists(b)) {
+                return Files.isSameFile(a, b);
+            }
+        } catch (IOException e) {
+            // Compare the names below.
+        }
+        return realPath(a).equals(realPath(b));
+    }
+
+    /** The path with its longest existing part resolved (symbolic links followed), the rest normalized. */
+    private static Path realPath(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path rest = absolute.getFileSystem().getPath("");
+        for (Path p = absolute; p != null; p = p.getParent()) {
+            try {
+                return p.toRealPath().resolve(rest).normalize();
+            } catch (IOException missing) {
+                if (p.getFileName() == null) {
+                    break;
+                }
+                rest = p.getFileName().resolve(rest);
+            }
+        }
+        return absolute;
     }
 
     private void printSummary(PrintWriter err, AttendeeGenerator generator, GenerationSummary summary) {

@@ -2,7 +2,6 @@ package dev.attendees.cli;
 
 import dev.attendees.ConfigurationException;
 import dev.attendees.sql.AttendeeStores;
-import dev.attendees.sql.SqlAttendeeStore;
 import dev.attendees.store.DuplicatePolicy;
 import dev.attendees.store.ImportOptions;
 import dev.attendees.store.ImportResult;
@@ -79,11 +78,12 @@ final class ImportCommand implements Callable<Integer> {
             throw new ConfigurationException("--on-duplicate: " + e.getMessage(), e);
         }
         ImportResult result;
-        // A failed or stopped import into a new file leaves no file.
-        try (StoreOptions.NewDatabase created = new StoreOptions.NewDatabase(db);
-                SqlAttendeeStore store = StoreOptions.open(db)) {
-            result = store.importFiles(withStandardInput(inputs), ImportOptions.builder().onDuplicate(policy).build());
-            created.keep();
+        List<Path> files = withStandardInput(inputs);
+        // A new SQLite file is written under a temporary name and gets its own on success; a failed or stopped
+        // import leaves no file, and never removes one that another run made meanwhile.
+        try (StoreOptions.Opened database = StoreOptions.connect(db)) {
+            result = database.store().importFiles(files, ImportOptions.builder().onDuplicate(policy).build());
+            database.committed();
         }
         if (!quiet) {
             PrintWriter err = spec.commandLine().getErr();

@@ -48,10 +48,10 @@ class InterruptedRunTest {
             Process process = CliProcess.of("generate", "--count", "50000000", "--db", db.toString())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             try {
-                // The run has begun writing once the database file appears.
+                // The run has begun once its temporary database file appears (the name comes on success only).
                 WatchKey key = watcher.poll(60, TimeUnit.SECONDS);
                 assertThat(key).as("the CLI created the database").isNotNull();
-                assertThat(key.pollEvents()).anySatisfy(e -> assertThat(e.context().toString()).startsWith("attendees.db"));
+                assertThat(key.pollEvents()).anySatisfy(e -> assertThat(e.context().toString()).startsWith(".attendees.db.attendees-"));
             } finally {
                 process.destroy();
             }

@@ -95,6 +95,84 @@ class StoreCommandsTest {
     }
 
     @Test
+    void the_same_file_for_out_and_db_should_exit_2_before_writing_anything() throws IOException {
+        Path db = dir.resolve("same.db");
+        GenerateCommandTest.Result r = run("generate", "--count", "10", "--db", db.toString(), "--out", db.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("attendees: --out " + db + " and --db " + db
+                + " name the same file: give the file output and the database different names" + System.lineSeparator());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).isEmpty();
+        }
+        // Another spelling of the same path, and a link to a database that exists.
+        Path spelled = dir.resolve("sub/../same.db");
+        assertThat(run("generate", "--count", "10", "--db", "jdbc:sqlite:" + db, "--out", spelled.toString()).exit())
+                .isEqualTo(2);
+        assertThat(run("generate", "--count", "10", "--seed", "1", "--db", db.toString()).exit()).isZero();
+        Path link = Files.createSymbolicLink(dir.resolve("link.csv"), db);
+        GenerateCommandTest.Result linked = run("generate", "--count", "10", "--seed", "2", "--db", db.toString(),
+                "--out", link.toString());
+        assertThat(linked.exit()).isEqualTo(2);
+        assertThat(linked.err()).contains("name the same file");
+        assertThat(stored(db)).hasSize(10);
+    }
+
+    @Test
+    void a_database_path_that_cannot_be_a_database_should_say_so_naming_the_path() throws Exception {
+        Path out = dir.resolve("out.csv");
+        Path folder = Files.createDirectory(dir.resolve("folder.db"));
+        GenerateCommandTest.Result r = run("generate", "--count", "10", "--db", folder.toString(), "--out", out.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("attendees: --db " + folder + " is a folder, not a database file" + System.lineSeparator());
+
+        Path blocked = Files.writeString(dir.resolve("blocked"), "a file where a folder is needed");
+        Path under = blocked.resolve("x.db");
+        r = run("generate", "--count", "10", "--db", under.toString(), "--out", out.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("attendees: --db " + under + ": cannot create the database: a file is in the way of"
+                + " the folder: " + blocked + System.lineSeparator());
+        r = run("import", "--db", blocked.resolve("a/b.db").toString(), out.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).startsWith("attendees: --db " + blocked.resolve("a/b.db") + ": cannot create the database: ");
+
+        Path dangling = Files.createSymbolicLink(dir.resolve("dangling.db"), dir.resolve("nowhere/x.db"));
+        r = run("generate", "--count", "10", "--db", dangling.toString(), "--out", out.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("attendees: --db " + dangling + " is a symbolic link to a file that does not exist"
+                + System.lineSeparator());
+
+        Path pipe = dir.resolve("pipe.db");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor() == 0);
+        r = run("generate", "--count", "10", "--db", pipe.toString(), "--out", out.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("attendees: --db " + pipe + " is not a regular file (a pipe or a device),"
+                + " not a database file" + System.lineSeparator());
+        assertThat(out).doesNotExist();
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactlyInAnyOrder(folder, blocked, dangling, pipe);
+        }
+    }
+
+    @Test
+    void the_same_seed_again_should_exit_2_and_store_nobody_twice() {
+        Path db = dir.resolve("a.db");
+        assertThat(run("generate", "--count", "100", "--seed", "42", "--db", db.toString()).exit()).isZero();
+        // Another count or event type: the same people all the same.
+        for (List<String> other : List.of(List.of("--count", "50"), List.of("--count", "100", "--event-type", "security"))) {
+            List<String> args = new ArrayList<>(List.of("generate", "--seed", "42", "--db", db.toString()));
+            args.addAll(other);
+            GenerateCommandTest.Result again = run(args.toArray(new String[0]));
+            assertThat(again.exit()).isEqualTo(2);
+            assertThat(again.err()).isEqualTo("attendees: --seed 42: " + db + " already holds the attendees of this seed"
+                    + " (run 1, ids 1..100); the same people again would be stored twice: give another --seed"
+                    + System.lineSeparator());
+        }
+        assertThat(run("generate", "--count", "50", "--seed", "43", "--db", db.toString()).exit()).isZero();
+        assertThat(stored(db)).hasSize(150).extracting(Attendee::email).doesNotHaveDuplicates();
+        assertThat(runs(db)).hasSize(2);
+    }
+
+    @Test
     void an_unreachable_postgresql_server_should_exit_1_without_showing_the_password() throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
