@@ -16,6 +16,8 @@ final class JsonAttendeeReader implements AttendeeReader {
     private final JsonParser parser;
     private boolean array;
     private boolean started;
+    /** Whether the input has been read to its end (after a JSON array: its {@code ]} and nothing but white space). */
+    private boolean done;
     private JsonToken pending;
     private long line;
 
@@ -30,6 +32,9 @@ final class JsonAttendeeReader implements AttendeeReader {
 
     @Override
     public boolean hasNext() {
+        if (done) {
+            return false;
+        }
         try {
             if (pending == null) {
                 pending = parser.nextToken();
@@ -41,7 +46,12 @@ final class JsonAttendeeReader implements AttendeeReader {
                     }
                 }
             }
-            if (pending == null || (array && pending == JsonToken.END_ARRAY)) {
+            if (array && pending == JsonToken.END_ARRAY) {
+                endOfArray();
+                return false;
+            }
+            if (pending == null) {
+                done = true;
                 return false;
             }
             if (pending != JsonToken.START_OBJECT) {
@@ -52,6 +62,24 @@ final class JsonAttendeeReader implements AttendeeReader {
         } catch (IOException e) {
             throw new InputException(source, parser.currentLocation().getLineNr(), null, "malformed JSON: " + e.getMessage(), e);
         }
+    }
+
+    /** After the array's {@code ]} only white space may follow (two arrays joined by {@code cat} would lose the second). */
+    private void endOfArray() throws IOException {
+        long closed = parser.currentTokenLocation().getLineNr();
+        JsonToken after;
+        try {
+            after = parser.nextToken();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InputException(source, parser.currentLocation().getLineNr(), null,
+                    "unexpected text after the array's closing ']' (line " + closed + "); only white space may follow it");
+        }
+        if (after != null) {
+            throw new InputException(source, parser.currentTokenLocation().getLineNr(), null,
+                    "unexpected " + (after == JsonToken.START_ARRAY ? "second array" : "content")
+                            + " after the array's closing ']' (line " + closed + "); a JSON file holds one array");
+        }
+        done = true;
     }
 
     @Override
