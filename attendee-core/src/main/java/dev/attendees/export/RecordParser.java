@@ -119,13 +119,15 @@ final class RecordParser {
         try {
             return parseTimestamp(text.trim());
         } catch (DateTimeException e) {
-            throw new InputException(source, line, column, "'" + text + "' is not a timestamp YYYY-MM-DD HH:MM:SS");
+            throw new InputException(source, line, column, "'" + text + "' is not a timestamp YYYY-MM-DD HH:MM:SS"
+                    + noSuchDay(text.trim()));
         }
     }
 
     /**
      * {@code YYYY-MM-DD HH:MM:SS}: plainly valid values without the formatter (several times
-     * faster), anything else through {@link Attendee#TIMESTAMP_FORMAT} as before.
+     * faster), anything else through {@link Attendee#TIMESTAMP_FORMAT}, whose strict resolver refuses
+     * a day the month does not have ({@code 2026-02-30}) instead of moving it to the month's last day.
      */
     private static LocalDateTime parseTimestamp(String t) {
         if (t.length() == 19 && t.charAt(4) == '-' && t.charAt(7) == '-' && t.charAt(10) == ' ' && t.charAt(13) == ':'
@@ -142,6 +144,21 @@ final class RecordParser {
             }
         }
         return LocalDateTime.parse(t, Attendee.TIMESTAMP_FORMAT);
+    }
+
+    /** {@code ": 2026-02 has no day 30"} when a well-formed timestamp names a day its month lacks, else {@code ""}. */
+    private static String noSuchDay(String t) {
+        if (t.length() != 19 || t.charAt(4) != '-' || t.charAt(7) != '-') {
+            return "";
+        }
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 2);
+        int day = digits(t, 8, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31
+                || day <= java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            return "";
+        }
+        return ": " + t.substring(0, 7) + " has no day " + day;
     }
 
     /** The number written by {@code length} ASCII digits at {@code from}, or -1. */

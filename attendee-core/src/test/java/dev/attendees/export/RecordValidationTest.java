@@ -66,8 +66,47 @@ class RecordValidationTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"2026-01-31 23:59:59", "2024-02-29 00:00:00", "2026-04-30 10:00:00", "2026-12-31 23:59:59",
+        "2000-02-29 08:00:00", "2026-03-29 10:00:00"})
+    void should_read_the_last_days_of_months_exactly(String text) {
+        for (String field : List.of("attendance_time", "created_at")) {
+            LocalDateTime expected = LocalDateTime.parse(text.replace(' ', 'T'));
+            Attendee a = read(row(field, text)).get(0);
+            assertThat(field.equals("created_at") ? a.createdAt() : a.attendanceTime()).as(field).isEqualTo(expected);
+        }
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "2026-02-30 10:00:00, 2026-02 has no day 30",
+        "2026-02-29 10:00:00, 2026-02 has no day 29",
+        "2026-04-31 10:00:00, 2026-04 has no day 31",
+        "1900-02-29 10:00:00, 1900-02 has no day 29",
+        "2026-06-31 23:59:59, 2026-06 has no day 31"})
+    void should_reject_days_the_month_does_not_have_in_both_timestamps(String text, String why) {
+        for (String field : List.of("attendance_time", "created_at")) {
+            assertThatThrownBy(() -> read(row(field, text))).as(field).isInstanceOf(InputException.class)
+                    .hasMessage("in.ndjson line 1, field " + field + ": '" + text
+                            + "' is not a timestamp YYYY-MM-DD HH:MM:SS: " + why);
+        }
+        String csv = "name,email,event_name,attendance_time,created_at\r\nAnn Lee,ann@acme.io,E,2026-03-01 10:00:00,"
+                + text + "\r\n";
+        assertThatThrownBy(() -> AttendeeFormat.CSV.reader(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "in.csv")
+                .stream().toList()).isInstanceOf(InputException.class)
+                .hasMessage("in.csv line 2, field created_at: '" + text + "' is not a timestamp YYYY-MM-DD HH:MM:SS: " + why);
+    }
+
+    @org.junit.jupiter.api.Test
+    void the_contract_format_should_be_strict_wherever_it_parses() {
+        assertThatThrownBy(() -> LocalDateTime.parse("2026-02-30 10:00:00", Attendee.TIMESTAMP_FORMAT))
+                .isInstanceOf(java.time.format.DateTimeParseException.class);
+        assertThat(LocalDateTime.parse("2024-02-29 10:00:00", Attendee.TIMESTAMP_FORMAT))
+                .isEqualTo(LocalDateTime.of(2024, 2, 29, 10, 0));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"2026-13-01 10:00:00", "2026-01-01T10:00:00", "2026-1-1 10:00:00",
-        "yesterday"})
+        "yesterday", "2026-00-10 10:00:00", "2026-01-00 10:00:00", "2026-01-32 10:00:00", "2026-01-10 24:00:00"})
     void should_reject_malformed_timestamps(String text) {
         assertThatThrownBy(() -> read(row("attendance_time", text))).isInstanceOf(InputException.class)
                 .hasMessage("in.ndjson line 1, field attendance_time: '" + text + "' is not a timestamp YYYY-MM-DD HH:MM:SS");
