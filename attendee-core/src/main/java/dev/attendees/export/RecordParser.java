@@ -91,13 +91,21 @@ final class RecordParser {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
-    /** A {@code ;}-joined list; an empty item ({@code A;;B}, a {@code ;} at either end) is an error. */
+    /**
+     * A {@code ;}-joined list; an empty item ({@code A;;B}, a {@code ;} at either end) or an item with
+     * white space at either end ({@code A; B}) is an error: the contract joins items by {@code ;} with
+     * nothing around it.
+     */
     private static java.util.List<String> list(Map<String, String> fields, String column, String source, long line) {
         java.util.List<String> items = Attendee.splitList(fields.get(column));
         for (String item : items) {
             if (item.isBlank()) {
                 throw new InputException(source, line, column, "has an empty item in '" + fields.get(column)
                         + "' (items are joined by ';' with nothing else around it)");
+            }
+            if (Character.isWhitespace(item.charAt(0)) || Character.isWhitespace(item.charAt(item.length() - 1))) {
+                throw new InputException(source, line, column, "item '" + item + "' has spaces around it in '"
+                        + fields.get(column) + "' (items are joined by ';' with nothing else around it)");
             }
         }
         return items;

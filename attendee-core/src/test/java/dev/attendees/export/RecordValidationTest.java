@@ -59,6 +59,42 @@ class RecordValidationTest {
     }
 
     @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            product_interests | Kubernetes; Docker          | ' Docker'
+            product_interests | Kubernetes ;Docker          | 'Kubernetes '
+            product_interests | " Docker"                   | ' Docker'
+            product_interests | "Docker "                   | 'Docker '
+            booth_visited     | Grafana Labs;\tDocker       | '\tDocker'
+            booth_visited     | Grafana Labs ; Docker Inc.  | 'Grafana Labs '
+            """)
+    void should_reject_list_items_with_spaces_around_them_in_every_format(String field, String value, String item) {
+        String text = value.replace("\\t", "\t");
+        String shown = item.replace("\\t", "\t");
+        String message = "field " + field + ": item " + shown + " has spaces around it in '" + text
+                + "' (items are joined by ';' with nothing else around it)";
+        String json = row(field, text.replace("\t", "\\t"));
+        assertThatThrownBy(() -> read(json)).isInstanceOf(InputException.class).hasMessage("in.ndjson line 1, " + message);
+        assertThatThrownBy(() -> readAs(AttendeeFormat.JSON, "[\n" + json + "]\n")).isInstanceOf(InputException.class)
+                .hasMessage("in.json line 2, " + message);
+        String csv = "name,email,event_name," + field + "\r\nAnn Lee,ann@acme.io,E,\"" + text + "\"\r\n";
+        assertThatThrownBy(() -> readAs(AttendeeFormat.CSV, csv)).isInstanceOf(InputException.class)
+                .hasMessage("in.csv line 2, " + message);
+    }
+
+    @org.junit.jupiter.api.Test
+    void should_keep_spaces_inside_list_items() {
+        assertThat(read(row("booth_visited", "Grafana Labs;Red Hat OpenShift"))).flatExtracting(Attendee::boothVisited)
+                .containsExactly("Grafana Labs", "Red Hat OpenShift");
+    }
+
+    private static List<Attendee> readAs(AttendeeFormat format, String text) {
+        try (AttendeeReader reader = format.reader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                "in." + format.extension())) {
+            return reader.stream().toList();
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"2026-01-31 23:59:59", "2026-11-10 00:00:00", "2024-02-29 12:30:01", "1999-12-28 07:08:09"})
     void should_read_timestamps_exactly(String text) {
         assertThat(read(row("attendance_time", text))).extracting(Attendee::attendanceTime)
