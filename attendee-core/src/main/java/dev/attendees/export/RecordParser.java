@@ -13,6 +13,12 @@ final class RecordParser {
     private RecordParser() {}
 
     static Attendee parse(Map<String, String> fields, String source, long line) {
+        for (String column : Attendee.COLUMNS) {
+            String value = fields.get(column);
+            if (value != null) {
+                controlCharacters(value, column, source, line);
+            }
+        }
         long id = 0;
         String idText = fields.get("id");
         if (idText != null && !idText.isBlank()) {
@@ -109,6 +115,21 @@ final class RecordParser {
             }
         }
         return items;
+    }
+
+    /**
+     * Refuses a C0 control character other than tab, line feed and carriage return (which the contract's
+     * CSV quotes and guards): U+0000 above all, which PostgreSQL cannot store in text.
+     */
+    private static void controlCharacters(String value, String column, String source, long line) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                throw new InputException(source, line, column, String.format("holds the control character U+%04X at"
+                        + " character %d; text may hold no control characters but tab, line feed and carriage return",
+                        (int) c, i + 1));
+            }
+        }
     }
 
     private static String required(Map<String, String> fields, String column, String source, long line) {

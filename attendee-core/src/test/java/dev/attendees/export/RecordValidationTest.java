@@ -37,6 +37,44 @@ class RecordValidationTest {
     }
 
     @ParameterizedTest
+    @ValueSource(ints = {2, 899, 5000})
+    void should_reject_a_nul_character_on_any_line_of_a_csv_file(int row, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        StringBuilder csv = new StringBuilder("name,email,event_name,company\r\n");
+        for (int i = 1; i < 5000; i++) {
+            csv.append(i == row - 1 ? "Ann\u0000Lee" : "Ann Lee").append(",ann").append(i).append("@acme.io,E,Acme\r\n");
+        }
+        java.nio.file.Path file = dir.resolve("in.csv");
+        java.nio.file.Files.writeString(file, csv);
+        assertThatThrownBy(() -> AttendeeFormat.readAll(file)).isInstanceOf(InputException.class).hasMessage(file + " line " + row
+                + ", field name: holds the control character U+0000 at character 4; text may hold no control characters but"
+                + " tab, line feed and carriage return");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"company", "job_title", "image_path", "booth_visited", "created_at"})
+    void should_reject_control_characters_in_every_text_field_and_format(String field) {
+        for (String control : List.of("\\u0000", "\\u0001", "\\u001b", "\\u000b", "\\u001f")) {
+            String code = control.substring(2).toUpperCase(java.util.Locale.ROOT);
+            String message = "field " + field + ": holds the control character U+" + code + " at character 2";
+            String json = row(field, "x" + control + "y");
+            assertThatThrownBy(() -> read(json)).isInstanceOf(InputException.class).hasMessageStartingWith("in.ndjson line 1, " + message);
+            assertThatThrownBy(() -> readAs(AttendeeFormat.JSON, "[\n" + json + "]")).isInstanceOf(InputException.class)
+                    .hasMessageStartingWith("in.json line 2, " + message);
+            String raw = "x" + (char) Integer.parseInt(code, 16) + "y";
+            String csv = "name,email,event_name,product_interests," + field + "\r\nAnn Lee,ann@acme.io,E,Docker," + raw + "\r\n";
+            assertThatThrownBy(() -> readAs(AttendeeFormat.CSV, csv)).isInstanceOf(InputException.class)
+                    .hasMessageStartingWith("in.csv line 2, " + message);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void should_keep_tabs_line_breaks_and_other_characters() {
+        assertThat(read(row("job_title", "a\\tb\\r\\nc\\u007fd\\u0085e"))).extracting(Attendee::jobTitle)
+                .containsExactly("a\tb\r\nc\u007fd\u0085e");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"bob@", "@acme.io", "bob", "bob@acme", "bob@@acme.io", "bo b@acme.io", "bob@acme..io",
         ".bob@acme.io", "bob.@acme.io", "bob@-acme.io", "bob@acme.io.", "b\u00f6b@acme.io", "bob@ac_me.io"})
     void should_reject_what_is_not_an_email_address(String email) {
