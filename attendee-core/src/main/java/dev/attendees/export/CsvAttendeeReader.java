@@ -44,7 +44,7 @@ final class CsvAttendeeReader implements AttendeeReader {
             } catch (IOException suppressed) {
                 e.addSuppressed(suppressed);
             }
-            throw new InputException(source, 1, null, "cannot read the CSV header: " + e.getMessage(), e);
+            throw new InputException(source, 1, null, "cannot read the CSV header: " + JsonCodec.problem(e), e);
         }
         try {
             this.header = header(source);
@@ -101,18 +101,11 @@ final class CsvAttendeeReader implements AttendeeReader {
             return true;
         } catch (CharConversionException e) {
             throw new InputException(source, parser.currentLocation().getLineNr(), null,
-                    "is not UTF-8 text: " + firstLine(e));
+                    "is not UTF-8 text: " + JsonCodec.problem(e));
         } catch (IOException e) {
             // The record's first line, as for any other error in a record (a quote left open shows at the end of input).
-            throw new InputException(source, pendingLine, null, "malformed CSV: " + firstLine(e), e);
+            throw new InputException(source, pendingLine, null, "malformed CSV: " + JsonCodec.problem(e), e);
         }
-    }
-
-    /** Jackson's message without the location lines it appends (the line is named already). */
-    private static String firstLine(IOException e) {
-        String message = String.valueOf(e.getMessage());
-        int cut = message.indexOf('\n');
-        return cut < 0 ? message : message.substring(0, cut);
     }
 
     @Override
