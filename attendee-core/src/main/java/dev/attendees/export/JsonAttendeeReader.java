@@ -3,6 +3,7 @@ package dev.attendees.export;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.base.ParserBase;
 import dev.attendees.Attendee;
 import dev.attendees.InputException;
 import java.io.IOException;
@@ -111,7 +112,7 @@ final class JsonAttendeeReader implements AttendeeReader {
                             "unknown field; expected " + String.join(",", Attendee.COLUMNS));
                 }
                 JsonToken value = parser.nextToken();
-                long valueLine = parser.currentTokenLocation().getLineNr();
+                long valueLine = tokenLine();
                 if (value == JsonToken.VALUE_NULL) {
                     continue;
                 }
@@ -135,6 +136,11 @@ final class JsonAttendeeReader implements AttendeeReader {
         }
         long[] lines = fieldLines;
         return RecordParser.parse(fields, source, line, column -> lines[Attendee.COLUMNS.indexOf(column)]);
+    }
+
+    /** The current token's line: without a location object for each value where the parser tells it directly. */
+    private long tokenLine() {
+        return parser instanceof ParserBase base ? base.getTokenLineNr() : parser.currentTokenLocation().getLineNr();
     }
 
     /** A token as a person would name it. */

@@ -26,10 +26,9 @@ final class RecordParser {
             long fieldLine = fieldLines.applyAsLong(column);
             return fieldLine > 0 ? fieldLine : line;
         };
-        for (String column : Attendee.COLUMNS) {
-            String value = fields.get(column);
-            if (value != null) {
-                controlCharacters(value, column, source, at);
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            if (field.getValue() != null) {
+                controlCharacters(field.getValue(), field.getKey(), source, at);
             }
         }
         long id = 0;
@@ -167,8 +166,8 @@ final class RecordParser {
     }
 
     /**
-     * {@code YYYY-MM-DD HH:MM:SS}: plainly valid values without the formatter (several times
-     * faster), anything else through {@link Attendee#TIMESTAMP_FORMAT}, whose strict resolver refuses
+     * {@code YYYY-MM-DD HH:MM:SS}: valid values without the formatter (several times faster),
+     * anything else through {@link Attendee#TIMESTAMP_FORMAT}, whose strict resolver refuses
      * a day the month does not have ({@code 2026-02-30}) instead of moving it to the month's last day.
      */
     private static LocalDateTime parseTimestamp(String t) {
@@ -180,7 +179,8 @@ final class RecordParser {
             int hour = digits(t, 11, 2);
             int minute = digits(t, 14, 2);
             int second = digits(t, 17, 2);
-            if ((year | month | day | hour | minute | second) >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 28
+            if ((year | month | day | hour | minute | second) >= 0 && month >= 1 && month <= 12 && day >= 1
+                    && (day <= 28 || day <= java.time.Month.of(month).length(java.time.Year.isLeap(year)))
                     && hour <= 23 && minute <= 59 && second <= 59) {
                 return LocalDateTime.of(year, month, day, hour, minute, second);
             }
