@@ -2,6 +2,7 @@ package dev.attendees;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -56,8 +57,12 @@ public record Attendee(
     /** The separator of multi-valued fields in their stored text form. */
     public static final String LIST_SEPARATOR = ";";
 
-    /** The timestamp text format of the contract (SQLite's own): {@code yyyy-MM-dd HH:mm:ss}. */
-    public static final DateTimeFormatter TIMESTAMP_FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
+    /**
+     * The timestamp text format of the contract (SQLite's own): {@code yyyy-MM-dd HH:mm:ss}. Parsing
+     * is strict: a day the month does not have ({@code 2026-02-30}) is an error, not the month's last day.
+     */
+    public static final DateTimeFormatter TIMESTAMP_FORMAT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
 
     public Attendee {
         Objects.requireNonNull(name, "name");

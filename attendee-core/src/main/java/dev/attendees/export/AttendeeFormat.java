@@ -110,7 +110,12 @@ public enum AttendeeFormat {
             in.mark(4096);
             byte[] head = in.readNBytes(4096);
             in.reset();
+            // A NUL byte in the first line: a database, an archive or UTF-16, not text. (A NUL further on is
+            // the reader's to report, with its line and field.)
             for (byte b : head) {
+                if (b == '\n') {
+                    break;
+                }
                 if (b == 0) {
                     in.close();
                     throw new InputException(file.toString(), 0, null,

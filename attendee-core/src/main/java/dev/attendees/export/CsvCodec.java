@@ -62,12 +62,20 @@ final class CsvCodec {
         if (value == null || value.isEmpty()) {
             return value == null ? "" : value;
         }
-        char c = value.charAt(0);
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\'' ? "'" + value : value;
+        return guarded(value.charAt(0)) ? "'" + value : value;
     }
 
-    /** The original value of a guarded cell. */
+    /**
+     * The original value of a cell: the apostrophe comes off only where {@link #guard} put it, before
+     * one of the characters it guards; any other leading apostrophe ({@code 't Hart}, {@code 'Ohana})
+     * is part of the value.
+     */
     static String unguard(String cell) {
-        return cell != null && cell.length() >= 2 && cell.charAt(0) == '\'' ? cell.substring(1) : cell;
+        return cell != null && cell.length() >= 2 && cell.charAt(0) == '\'' && guarded(cell.charAt(1)) ? cell.substring(1) : cell;
+    }
+
+    /** Whether a value starting with {@code c} gets the guard: a formula's first character, or the guard's own apostrophe. */
+    private static boolean guarded(char c) {
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\'';
     }
 }

@@ -11,7 +11,29 @@ import java.util.List;
 final class JsonCodec {
     static final JsonFactory FACTORY = JsonFactory.builder().build();
 
+    /** Jackson's "(start marker at [Source: ...; line: 3, column: 1])". */
+    private static final java.util.regex.Pattern START_MARKER =
+            java.util.regex.Pattern.compile("\\s*\\(start marker at \\[Source: .*?; line: (\\d+), column: \\d+\\]\\)");
+    /** Jackson's location, "at [Source: ...; line: 3, column: 10]" (the line is named already). */
+    private static final java.util.regex.Pattern LOCATION = java.util.regex.Pattern.compile("\\s*at \\[Source: .*?\\]");
+
     private JsonCodec() {}
+
+    /**
+     * What a Jackson parser (JSON or CSV) found wrong, in one line and without its internals: no
+     * source description, no location lines (the caller names file and line), a start marker as
+     * "(opened on line N)".
+     */
+    static String problem(java.io.IOException e) {
+        String message = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+        if (message == null || message.isBlank()) {
+            return "cannot read the input";
+        }
+        message = START_MARKER.matcher(message).replaceAll(" (opened on line $1)");
+        message = LOCATION.matcher(message).replaceAll("");
+        int cut = message.indexOf('\n');
+        return (cut < 0 ? message : message.substring(0, cut)).strip();
+    }
 
     /**
      * One object a line. For a JSON array every object is preceded by {@code ",\n"}; the sink drops

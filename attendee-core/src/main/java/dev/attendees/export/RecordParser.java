@@ -7,46 +7,64 @@ import dev.attendees.InputException;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /** Turns one record's text fields (by contract column name) into an {@link Attendee}, or names what is wrong. */
 final class RecordParser {
     private RecordParser() {}
 
     static Attendee parse(Map<String, String> fields, String source, long line) {
+        return parse(fields, source, line, null);
+    }
+
+    /**
+     * As {@link #parse(Map, String, long)}, with an error about a field naming the field's own line
+     * where {@code fieldLines} knows it (a record over several lines, as in pretty-printed JSON).
+     */
+    static Attendee parse(Map<String, String> fields, String source, long line, ToLongFunction<String> fieldLines) {
+        ToLongFunction<String> at = fieldLines == null ? column -> line : column -> {
+            long fieldLine = fieldLines.applyAsLong(column);
+            return fieldLine > 0 ? fieldLine : line;
+        };
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            if (field.getValue() != null) {
+                controlCharacters(field.getValue(), field.getKey(), source, at);
+            }
+        }
         long id = 0;
         String idText = fields.get("id");
         if (idText != null && !idText.isBlank()) {
             try {
                 id = Long.parseLong(idText.trim());
             } catch (NumberFormatException e) {
-                throw new InputException(source, line, "id", "not a whole number: '" + idText + "'");
+                throw new InputException(source, at.applyAsLong("id"), "id", "not a whole number: '" + idText + "'");
             }
             if (id < 1) {
-                throw new InputException(source, line, "id", "must be at least 1, was " + id);
+                throw new InputException(source, at.applyAsLong("id"), "id", "must be at least 1, was " + id);
             }
         }
-        String name = required(fields, "name", source, line);
-        String email = required(fields, "email", source, line);
+        String name = required(fields, "name", source, at);
+        String email = required(fields, "email", source, at);
         if (!isEmail(email)) {
-            throw new InputException(source, line, "email", "not an e-mail address: '" + email + "'");
+            throw new InputException(source, at.applyAsLong("email"), "email", "not an e-mail address: '" + email + "'");
         }
-        String eventName = required(fields, "event_name", source, line);
+        String eventName = required(fields, "event_name", source, at);
         Industry industry = null;
         String industryText = blankToNull(fields.get("industry"));
         if (industryText != null) {
-            industry = Industry.find(industryText).orElseThrow(() -> new InputException(source, line, "industry",
+            industry = Industry.find(industryText).orElseThrow(() -> new InputException(source, at.applyAsLong("industry"), "industry",
                     "'" + industryText + "' is not one of " + Industry.labels()));
         }
         CompanySize size = null;
         String sizeText = blankToNull(fields.get("company_size"));
         if (sizeText != null) {
-            size = CompanySize.find(sizeText).orElseThrow(() -> new InputException(source, line, "company_size",
+            size = CompanySize.find(sizeText).orElseThrow(() -> new InputException(source, at.applyAsLong("company_size"), "company_size",
                     "'" + sizeText + "' is not one of " + CompanySize.labels()));
         }
         return new Attendee(id, name, email, blankToNull(fields.get("company")), eventName,
-                timestamp(fields, "attendance_time", source, line), blankToNull(fields.get("job_title")), industry, size,
-                list(fields, "product_interests", source, line), list(fields, "booth_visited", source, line),
-                fields.getOrDefault("image_path", ""), timestamp(fields, "created_at", source, line));
+                timestamp(fields, "attendance_time", source, at), blankToNull(fields.get("job_title")), industry, size,
+                list(fields, "product_interests", source, at), list(fields, "booth_visited", source, at),
+                fields.getOrDefault("image_path", ""), timestamp(fields, "created_at", source, at));
     }
 
     /**
@@ -91,27 +109,50 @@ final class RecordParser {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
-    /** A {@code ;}-joined list; an empty item ({@code A;;B}, a {@code ;} at either end) is an error. */
-    private static java.util.List<String> list(Map<String, String> fields, String column, String source, long line) {
+    /**
+     * A {@code ;}-joined list; an empty item ({@code A;;B}, a {@code ;} at either end) or an item with
+     * white space at either end ({@code A; B}) is an error: the contract joins items by {@code ;} with
+     * nothing around it.
+     */
+    private static java.util.List<String> list(Map<String, String> fields, String column, String source, ToLongFunction<String> at) {
         java.util.List<String> items = Attendee.splitList(fields.get(column));
         for (String item : items) {
             if (item.isBlank()) {
-                throw new InputException(source, line, column, "has an empty item in '" + fields.get(column)
+                throw new InputException(source, at.applyAsLong(column), column, "has an empty item in '" + fields.get(column)
                         + "' (items are joined by ';' with nothing else around it)");
+            }
+            if (Character.isWhitespace(item.charAt(0)) || Character.isWhitespace(item.charAt(item.length() - 1))) {
+                throw new InputException(source, at.applyAsLong(column), column, "item '" + item + "' has spaces around it in '"
+                        + fields.get(column) + "' (items are joined by ';' with nothing else around it)");
             }
         }
         return items;
     }
 
-    private static String required(Map<String, String> fields, String column, String source, long line) {
+    /**
+     * Refuses a C0 control character other than tab, line feed and carriage return (which the contract's
+     * CSV quotes and guards): U+0000 above all, which PostgreSQL cannot store in text.
+     */
+    private static void controlCharacters(String value, String column, String source, ToLongFunction<String> at) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                throw new InputException(source, at.applyAsLong(column), column, String.format("holds the control character U+%04X at"
+                        + " character %d; text may hold no control characters but tab, line feed and carriage return",
+                        (int) c, i + 1));
+            }
+        }
+    }
+
+    private static String required(Map<String, String> fields, String column, String source, ToLongFunction<String> at) {
         String value = fields.get(column);
         if (value == null || value.isBlank()) {
-            throw new InputException(source, line, column, "is missing");
+            throw new InputException(source, at.applyAsLong(column), column, "is missing");
         }
         return value;
     }
 
-    private static LocalDateTime timestamp(Map<String, String> fields, String column, String source, long line) {
+    private static LocalDateTime timestamp(Map<String, String> fields, String column, String source, ToLongFunction<String> at) {
         String text = blankToNull(fields.get(column));
         if (text == null) {
             return null;
@@ -119,13 +160,15 @@ final class RecordParser {
         try {
             return parseTimestamp(text.trim());
         } catch (DateTimeException e) {
-            throw new InputException(source, line, column, "'" + text + "' is not a timestamp YYYY-MM-DD HH:MM:SS");
+            throw new InputException(source, at.applyAsLong(column), column, "'" + text + "' is not a timestamp YYYY-MM-DD HH:MM:SS"
+                    + noSuchDay(text.trim()));
         }
     }
 
     /**
-     * {@code YYYY-MM-DD HH:MM:SS}: plainly valid values without the formatter (several times
-     * faster), anything else through {@link Attendee#TIMESTAMP_FORMAT} as before.
+     * {@code YYYY-MM-DD HH:MM:SS}: valid values without the formatter (several times faster),
+     * anything else through {@link Attendee#TIMESTAMP_FORMAT}, whose strict resolver refuses
+     * a day the month does not have ({@code 2026-02-30}) instead of moving it to the month's last day.
      */
     private static LocalDateTime parseTimestamp(String t) {
         if (t.length() == 19 && t.charAt(4) == '-' && t.charAt(7) == '-' && t.charAt(10) == ' ' && t.charAt(13) == ':'
@@ -136,12 +179,28 @@ final class RecordParser {
             int hour = digits(t, 11, 2);
             int minute = digits(t, 14, 2);
             int second = digits(t, 17, 2);
-            if ((year | month | day | hour | minute | second) >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 28
+            if ((year | month | day | hour | minute | second) >= 0 && month >= 1 && month <= 12 && day >= 1
+                    && (day <= 28 || day <= java.time.Month.of(month).length(java.time.Year.isLeap(year)))
                     && hour <= 23 && minute <= 59 && second <= 59) {
                 return LocalDateTime.of(year, month, day, hour, minute, second);
             }
         }
         return LocalDateTime.parse(t, Attendee.TIMESTAMP_FORMAT);
+    }
+
+    /** {@code ": 2026-02 has no day 30"} when a well-formed timestamp names a day its month lacks, else {@code ""}. */
+    private static String noSuchDay(String t) {
+        if (t.length() != 19 || t.charAt(4) != '-' || t.charAt(7) != '-') {
+            return "";
+        }
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 2);
+        int day = digits(t, 8, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31
+                || day <= java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            return "";
+        }
+        return ": " + t.substring(0, 7) + " has no day " + day;
     }
 
     /** The number written by {@code length} ASCII digits at {@code from}, or -1. */
