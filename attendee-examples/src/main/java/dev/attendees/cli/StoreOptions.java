@@ -250,8 +250,20 @@ final class StoreOptions {
                         + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".db");
                 try {
                     folders = createFolders(file.toAbsolutePath().getParent());
-                    Files.createFile(temporary);
+                    // The clean-up hook first: a stop from here on (Ctrl-C, SIGTERM) removes the file and folders.
                     NewDatabase created = new NewDatabase(db, file, temporary, folders);
+                    synchronized (created) {
+                        if (created.done) {
+                            throw new AttendeeException("--db " + db + ": stopped before the database was created");
+                        }
+                        try {
+                            Files.createFile(temporary);
+                        } catch (IOException e) {
+                            created.done = true; // Not ours to remove: nothing was made.
+                            created.forget();
+                            throw e;
+                        }
+                    }
                     REQUESTED.put(temporary.toString(), db);
                     return created;
                 } catch (NoSuchFileException e) {
