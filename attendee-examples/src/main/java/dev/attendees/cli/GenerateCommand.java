@@ -154,6 +154,9 @@ final class GenerateCommand implements Callable<Integer> {
             if (images != null) {
                 builder.imageProvider(images);
             }
+            if (database != null && seed != null) {
+                database.refuseRepeat(seed); // before the model call of profile mode
+            }
             // Last, once every other option is known to be good: profile mode calls the model here.
             llmOptions.designProfile();
             AttendeeGenerator generator = build(builder);

@@ -111,10 +111,14 @@ final class StoreOptions {
          * @throws ConfigurationException naming {@code --seed} and the earlier run
          */
         void refuseRepeat(AttendeeGenerator generator) {
+            refuseRepeat(generator.options().seed());
+        }
+
+        /** As {@link #refuseRepeat(AttendeeGenerator)}, for a seed given by {@code --seed}: before anything costly. */
+        void refuseRepeat(long seed) {
             if (created != null) {
                 return;
             }
-            long seed = generator.options().seed();
             for (GenerationRun run : store.runs()) {
                 if (run.kind() == RunKind.GENERATE && run.inserted() > 0 && run.seed() != null && run.seed() == seed) {
                     throw new ConfigurationException(String.format(Locale.ROOT,
@@ -441,7 +445,7 @@ final class StoreOptions {
             if (Thread.currentThread() != hook) {
                 forget();
             }
-            REQUESTED.remove(temporary.toString());
+            // The name stays in REQUESTED: the message of the failure that closes the run is made after this.
             for (String suffix : SIDECARS) {
                 try {
                     Files.deleteIfExists(sidecar(temporary, suffix));

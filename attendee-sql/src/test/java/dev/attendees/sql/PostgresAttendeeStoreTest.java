@@ -239,4 +239,14 @@ class PostgresAttendeeStoreTest extends AbstractAttendeeStoreContractTest {
             assertThat(rs.getLong(1)).isZero();
         }
     }
+
+    @Test
+    void should_say_what_server_it_needs_when_the_database_is_not_utf8() throws Exception {
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE plain_ascii ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0");
+        }
+        assertThatThrownBy(() -> AttendeeStores.open(url("plain_ascii")).close())
+                .hasMessageContaining("needs PostgreSQL 13 or newer and a database in UTF8")
+                .hasMessageContaining("in SQL_ASCII");
+    }
 }

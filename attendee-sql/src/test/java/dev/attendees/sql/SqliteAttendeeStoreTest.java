@@ -564,4 +564,16 @@ class SqliteAttendeeStoreTest extends AbstractAttendeeStoreContractTest {
                 .hasMessageContaining("big.csv line " + bad + ", field industry");
         assertThat(store.count(AttendeeFilter.ALL)).isZero();
     }
+
+    /** Imports refuse impossible dates; a row that another tool stored with one must not break every read of it. */
+    @Test
+    void should_read_a_stored_impossible_date_as_before_instead_of_failing() throws Exception {
+        store.generate(GENERATOR, 3);
+        try (Connection c = ((SqlAttendeeStore) store).dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("UPDATE attendees SET attendance_time = '2026-02-30 10:00:00' WHERE id = 2");
+        }
+        assertThat(store.get(2)).hasValueSatisfying(a ->
+                assertThat(a.attendanceTime()).isEqualTo(java.time.LocalDateTime.parse("2026-02-28T10:00:00")));
+        assertThat(store.find(AttendeeQuery.builder().limit(10).build()).items()).hasSize(3);
+    }
 }

@@ -1,6 +1,5 @@
 package dev.attendees.sql.internal;
 
-import dev.attendees.Attendee;
 import dev.attendees.store.Sort;
 import dev.attendees.store.TableInfo;
 import java.sql.Connection;
@@ -70,8 +69,16 @@ public abstract class Dialect {
         if (text.length() > 19) {
             text = text.substring(0, 19); // fractions of a second, as jOOQ or other tools may write them
         }
-        return LocalDateTime.parse(text.replace('T', ' '), Attendee.TIMESTAMP_FORMAT);
+        return LocalDateTime.parse(text.replace('T', ' '), STORED_TIMESTAMP);
     }
+
+    /**
+     * The contract's format, read as leniently as before input files became strict: a value that
+     * another tool stored as {@code 2026-02-30 10:00:00} reads as the month's last day instead of
+     * failing every query that touches its row (imports refuse such values).
+     */
+    private static final java.time.format.DateTimeFormatter STORED_TIMESTAMP =
+            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(java.time.format.ResolverStyle.SMART);
 
     /** A column's value as text, for grouping and listing (timestamps in the contract's format). */
     public abstract Field<String> text(Field<?> field, boolean timestamp);

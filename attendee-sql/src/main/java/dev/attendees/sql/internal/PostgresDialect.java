@@ -174,7 +174,20 @@ public final class PostgresDialect extends Dialect {
             ps.setLong(1, MIGRATION_LOCK);
             ps.execute();
         }
+        // The full-text words of schema version 5 need normalize() (PostgreSQL 13) and Unicode text.
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT current_setting('server_version_num')::int, current_setting('server_version'),"
+                        + " pg_encoding_to_char(encoding) FROM pg_database WHERE datname = current_database()")) {
+            rs.next();
+            if (rs.getInt(1) < MIN_SERVER_VERSION || !"UTF8".equals(rs.getString(3))) {
+                throw new ConfigurationException("the store needs PostgreSQL 13 or newer and a database in UTF8;"
+                        + " this one is PostgreSQL " + rs.getString(2) + " in " + rs.getString(3));
+            }
+        }
     }
+
+    /** {@code server_version_num} of PostgreSQL 13.0. */
+    private static final int MIN_SERVER_VERSION = 130_000;
 
     @Override
     protected String tableExistsSql() {
@@ -219,6 +232,11 @@ public final class PostgresDialect extends Dialect {
     @Override
     public void checkOneStatement(Connection connection, String sql) throws SQLException {
         boolean standardStrings = connection.unwrap(BaseConnection.class).getStandardConformingStrings();
+        if (!standardStrings && sql.indexOf('\\') >= 0) {
+            // ReadOnlyStatement reads '...' as the standard has it; this server takes \' as a quote in it.
+            throw new ConfigurationException("read-only SQL must not hold a backslash on a server with"
+                    + " standard_conforming_strings off");
+        }
         int statements = Parser.parseJdbcSql(sql, standardStrings, false, true, false, false).size();
         if (statements != 1) {
             throw new ConfigurationException("read-only SQL must be one statement; PostgreSQL's driver reads " + statements

@@ -86,7 +86,7 @@ final class StoreSink implements AttendeeSink {
     public synchronized void write(List<Attendee> batch) {
         ensureOpen();
         if (failed != null) {
-            throw new IllegalStateException("an earlier write to this sink failed (" + failed + "); close it");
+            throw new AttendeeException("an earlier write to this sink failed (" + failed + "); close it");
         }
         // The whole batch is checked before any of it is noted: a bad batch leaves the sink as it was.
         List<BoundRow> rows = new ArrayList<>(batch.size());
@@ -104,7 +104,7 @@ final class StoreSink implements AttendeeSink {
                 flushHeld |= bulk.added(ids[i], rows.get(i));
             }
         } catch (RuntimeException e) {
-            failed = e.toString();
+            failed = Errors.of(e, "write attendees", core.location()).getMessage();
             throw e;
         }
         boolean flush = flushHeld;
@@ -131,7 +131,7 @@ final class StoreSink implements AttendeeSink {
             Thread.currentThread().interrupt();
             throw new AttendeeException("interrupted while writing attendees to " + core.location(), e);
         } catch (ExecutionException e) {
-            failed = e.getCause().toString();
+            failed = Errors.of(e.getCause(), "write attendees", core.location()).getMessage();
             throw Errors.of(e.getCause(), "write attendees", core.location());
         }
     }
@@ -141,14 +141,14 @@ final class StoreSink implements AttendeeSink {
         ensureOpen();
         if (failed != null) {
             close();
-            throw new IllegalStateException("an earlier write to this sink failed (" + failed + "); nothing was committed");
+            throw new AttendeeException("an earlier write to this sink failed (" + failed + "); nothing was committed");
         }
         try {
             while (!inFlight.isEmpty()) {
                 await(inFlight.poll());
             }
             writer.flush();
-            long first = writer.first(offset + 1);
+            long first = writer.first(offset == Long.MAX_VALUE ? offset : offset + 1);
             long last = writer.last(offset);
             bulk.finish(first, last);
             GenerationRun recorded = core.insertRun(connection, run, first, last, writer.count(), 0, 0, started);

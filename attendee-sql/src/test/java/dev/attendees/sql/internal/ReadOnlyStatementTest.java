@@ -42,6 +42,9 @@ class ReadOnlyStatementTest {
         POSTGRESQL | SELECT "pg_sleep"(1)                                            | must not call pg_sleep
         POSTGRESQL | SELECT pg_catalog.set_config('a.b', 'c', false)                 | must not call set_config
         POSTGRESQL | SELECT * FROM dblink('x', 'DELETE FROM attendees')              | must not call dblink
+        POSTGRESQL | SELECT 1 AS €$$, pg_sleep(30) AS x$$                            | must not call pg_sleep
+        POSTGRESQL | SELECT U&"pg\\005fsleep"(30)                                    | U&
+        POSTGRESQL | SELECT query_to_xml('select 1', true, false, '')                | must not call query_to_xml
         SQLITE     | (SELECT 1)                                                      | must be a SELECT
         SQLITE     | 'SELECT' ; SELECT 1                                             | one statement
         """)
@@ -49,5 +52,15 @@ class ReadOnlyStatementTest {
             String message) {
         assertThatThrownBy(() -> ReadOnlyStatement.check(sql, syntax)).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining(message);
+    }
+
+    @org.junit.jupiter.api.Test
+    void should_end_a_postgresql_line_comment_at_a_carriage_return_as_its_lexer_does() {
+        assertThatThrownBy(() -> ReadOnlyStatement.check("SELECT 1 --\r, pg_sleep(30)", Syntax.POSTGRESQL))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("must not call pg_sleep");
+        assertThatThrownBy(() -> ReadOnlyStatement.check("SELECT 1 --\r; DELETE FROM attendees", Syntax.POSTGRESQL))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("one statement");
+        assertThat(ReadOnlyStatement.check("SELECT 1 --\r; DELETE FROM attendees", Syntax.SQLITE))
+                .isEqualTo("SELECT 1 --\r; DELETE FROM attendees");
     }
 }
