@@ -568,6 +568,67 @@ public abstract class AbstractAttendeeStoreContractTest {
         assertDerivedTablesInStep();
     }
 
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 120, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void should_let_writers_take_turns_with_ids_that_never_overlap() throws Exception {
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
+            for (int seed = 21; seed < 24; seed++) {
+                AttendeeGenerator generator = GENERATOR.toBuilder().seed(seed).build();
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    return store.generate(generator, 1_500);
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<?> run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<GenerationRun> runs = store.runs();
+        assertThat(runs).hasSize(3).allSatisfy(r -> assertThat(r.lastId() - r.firstId() + 1).isEqualTo(1_500));
+        assertThat(runs.stream().map(r -> r.firstId()).sorted().toList()).containsExactly(1L, 1_501L, 3_001L);
+        assertThat(store.count(AttendeeFilter.ALL)).isEqualTo(4_500);
+        assertDerivedTablesInStep();
+    }
+
+    @Test
+    void should_refuse_list_items_and_text_that_the_store_could_not_give_back() {
+        Attendee a = GENERATOR.attendee(0);
+        Attendee semicolon = new Attendee(1, a.name(), a.email(), a.company(), a.eventName(), a.attendanceTime(), a.jobTitle(),
+                a.industry(), a.companySize(), List.of("Kubernetes;Docker"), a.boothVisited(), a.imagePath(), a.createdAt());
+        Attendee nul = new Attendee(1, "Ada\u0000Lovelace", a.email(), a.company(), a.eventName(), a.attendanceTime(),
+                a.jobTitle(), a.industry(), a.companySize(), a.productInterests(), a.boothVisited(), a.imagePath(), a.createdAt());
+        assertThatThrownBy(() -> write(List.of(semicolon))).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("product_interests item 'Kubernetes;Docker' holds ';'");
+        assertThatThrownBy(() -> write(List.of(nul))).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("name holds a NUL character");
+        assertThat(store.count(AttendeeFilter.ALL)).isZero();
+    }
+
+    @Test
+    void should_take_any_time_bound_and_any_row_limit_or_timeout() {
+        store.generate(GENERATOR, 30);
+        assertThat(store.count(AttendeeFilter.builder().attendedBetween(LocalDateTime.MIN, LocalDateTime.MAX).build()))
+                .isEqualTo(store.count(AttendeeFilter.builder().attendedBetween(LocalDateTime.parse("1000-01-01T00:00"),
+                        LocalDateTime.parse("9999-01-01T00:00")).build()));
+        SqlResult all = store.readOnlySql("SELECT id FROM attendees", Integer.MAX_VALUE, Duration.ofDays(30));
+        assertThat(all.rows()).hasSize(30);
+        assertThat(all.truncated()).isFalse();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void should_stop_a_query_even_with_a_timeout_shorter_than_a_millisecond() {
+        assertThatThrownBy(() -> store.readOnlySql("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c)"
+                + " SELECT count(*) FROM c", 10, Duration.ofNanos(500_000)))
+                .isInstanceOf(ProviderException.class).hasMessageContaining("ran longer than");
+    }
+
     // ---- import ------------------------------------------------------------------------------
 
     @Test

@@ -195,6 +195,13 @@ public abstract class Dialect {
      */
     public abstract Bulk beginBulk(Connection connection, long existing, boolean keepEmailIndex) throws SQLException;
 
+    /**
+     * Makes the connection's open transaction the only writer of {@code attendees} until it ends,
+     * before a bulk write reads the largest id (new ids follow it): SQLite's write transactions
+     * start {@code IMMEDIATE}, which does this already; readers are never blocked.
+     */
+    public void lockForWrite(Connection connection) throws SQLException {}
+
     /** One bulk write's maintenance of derived tables and indexes. */
     public interface Bulk {
         /**

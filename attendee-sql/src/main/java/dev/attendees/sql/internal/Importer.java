@@ -65,6 +65,7 @@ final class Importer {
             try {
                 // New ids come after every id the store has given (runs included); into a store that
                 // never had any, rows keep the ids they come with.
+                dialect.lockForWrite(c);
                 long maxId = StoreCore.lastId(c);
                 bulk = dialect.beginBulk(c, StoreCore.maxId(c), policy != DuplicatePolicy.FAIL);
                 boolean empty = maxId == 0;

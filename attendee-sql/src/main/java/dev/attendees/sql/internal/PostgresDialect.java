@@ -75,6 +75,12 @@ public final class PostgresDialect extends Dialect {
     public Field<Object> timestampParam(LocalDateTime time) {
         LocalDateTime micros = time == null || time.getNano() % 1_000 == 0 || time.getYear() == Year.MAX_VALUE ? time
                 : time.withNano(time.getNano() / 1_000 * 1_000).plusNanos(1_000);
+        // Beyond TIMESTAMP's range (4713 BC to 294276 AD) the server refuses a value; its ends select the same rows.
+        if (micros != null && micros.isBefore(FIRST_TIMESTAMP)) {
+            micros = FIRST_TIMESTAMP;
+        } else if (micros != null && micros.isAfter(LAST_TIMESTAMP)) {
+            micros = LAST_TIMESTAMP;
+        }
         return DSL.val(micros, SQLDataType.LOCALDATETIME).coerce(Object.class);
     }
 
@@ -127,10 +133,7 @@ public final class PostgresDialect extends Dialect {
      */
     @Override
     public Bulk beginBulk(Connection connection, long existing, boolean keepEmailIndex) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            // One writer at a time (ids follow the largest one); readers are not blocked.
-            s.execute("LOCK TABLE attendees IN SHARE ROW EXCLUSIVE MODE");
-        }
+        lockForWrite(connection);
         boolean empty = existing == 0;
         return new Bulk() {
             private boolean indexesDropped;
@@ -186,6 +189,10 @@ public final class PostgresDialect extends Dialect {
         }
     }
 
+    /** The first and last times PostgreSQL's {@code TIMESTAMP} holds. */
+    private static final LocalDateTime FIRST_TIMESTAMP = LocalDateTime.of(-4712, 1, 1, 0, 0);
+    private static final LocalDateTime LAST_TIMESTAMP = LocalDateTime.of(294276, 12, 31, 23, 59, 59, 999_999_000);
+
     /** {@code server_version_num} of PostgreSQL 13.0. */
     private static final int MIN_SERVER_VERSION = 130_000;
 
@@ -217,6 +224,14 @@ public final class PostgresDialect extends Dialect {
             }
         });
         return tables;
+    }
+
+    /** One writer at a time (ids follow the largest one); readers pass this lock. Taken again, it is a no-op. */
+    @Override
+    public void lockForWrite(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("LOCK TABLE attendees IN SHARE ROW EXCLUSIVE MODE");
+        }
     }
 
     @Override
@@ -256,7 +271,8 @@ public final class PostgresDialect extends Dialect {
     public void beginReadOnly(Connection connection, Duration timeout) throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute("SET TRANSACTION READ ONLY");
-            s.execute("SET LOCAL statement_timeout = " + Math.max(1, timeout.toMillis()));
+            // statement_timeout is an int of milliseconds: about 24.8 days at most.
+            s.execute("SET LOCAL statement_timeout = " + Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
         }
     }
 

@@ -608,9 +608,19 @@ public final class StoreCore implements AutoCloseable {
             try (Statement st = c.createStatement()) {
                 dialect.checkOneStatement(c, statement);
                 dialect.beginReadOnly(c, timeout);
-                st.setMaxRows(maxRows + 1);
-                st.setFetchSize(Math.min(maxRows + 1, 1_000));
-                ScheduledFuture<?> cancel = TIMER.schedule(() -> cancelQuietly(st), timeout.toMillis(), TimeUnit.MILLISECONDS);
+                // One row more than asked shows whether there were more (no limit at Integer.MAX_VALUE).
+                st.setMaxRows(maxRows < Integer.MAX_VALUE ? maxRows + 1 : 0);
+                st.setFetchSize(Math.min(maxRows, 1_000));
+                // Cancelled again and again once the time is up: a cancel that comes before the statement has
+                // started (a timeout under a millisecond, a busy machine) would otherwise be lost.
+                long delay;
+                try {
+                    delay = timeout.toNanos();
+                } catch (ArithmeticException beyondLong) {
+                    delay = Long.MAX_VALUE;
+                }
+                ScheduledFuture<?> cancel = TIMER.scheduleAtFixedRate(() -> cancelQuietly(st), delay,
+                        TimeUnit.MILLISECONDS.toNanos(50), TimeUnit.NANOSECONDS);
                 try (ResultSet rs = st.executeQuery(statement)) {
                     ResultSetMetaData meta = rs.getMetaData();
                     List<String> columns = new ArrayList<>();

@@ -59,6 +59,7 @@ final class StoreSink implements AttendeeSink {
         try {
             c = core.connection();
             c.setAutoCommit(false);
+            core.dialect().lockForWrite(c);
             this.offset = StoreCore.lastId(c);
             started = core.dialect().beginBulk(c, StoreCore.maxId(c), false);
             this.bulk = started;
@@ -95,6 +96,7 @@ final class StoreSink implements AttendeeSink {
             if (a.id() < 1) {
                 throw new ConfigurationException("attendee ids must be at least 1, was " + a.id() + " for " + a.email());
             }
+            storable(a);
             ids[rows.size()] = StoreCore.idAfter(offset, a.id());
             rows.add(BoundRow.of(a, core.dialect()));
         }
@@ -121,6 +123,41 @@ final class StoreSink implements AttendeeSink {
         // After a flush of held rows the next batch may add to them again: wait for it.
         while (!inFlight.isEmpty() && (flush || inFlight.size() > IN_FLIGHT)) {
             await(inFlight.poll());
+        }
+    }
+
+    /**
+     * Refuses what the store could not give back as it was: a list item holding {@code ;} (the
+     * stored lists are {@code ;}-joined) and a NUL character (PostgreSQL's text cannot hold one).
+     * Files are checked so by their readers already.
+     */
+    private static void storable(Attendee a) {
+        for (String item : a.productInterests()) {
+            refuseSeparator(a, "product_interests", item);
+        }
+        for (String item : a.boothVisited()) {
+            refuseSeparator(a, "booth_visited", item);
+        }
+        refuseNul(a, "name", a.name());
+        refuseNul(a, "email", a.email());
+        refuseNul(a, "company", a.company());
+        refuseNul(a, "event_name", a.eventName());
+        refuseNul(a, "job_title", a.jobTitle());
+        refuseNul(a, "image_path", a.imagePath());
+    }
+
+    private static void refuseSeparator(Attendee a, String column, String item) {
+        if (item.indexOf(';') >= 0) {
+            throw new ConfigurationException("attendee " + a.id() + ": " + column + " item '" + item
+                    + "' holds ';', which joins the stored list (it would come back as two items)");
+        }
+        refuseNul(a, column, item);
+    }
+
+    private static void refuseNul(Attendee a, String column, String text) {
+        if (text != null && text.indexOf('\0') >= 0) {
+            throw new ConfigurationException("attendee " + a.id() + ": " + column + " holds a NUL character,"
+                    + " which a database text cannot keep");
         }
     }
 
