@@ -356,7 +356,8 @@ final class StoreOptions {
          */
         synchronized void publish() {
             if (done) {
-                return;
+                // The run was stopped (the clean-up hook removed the file): no success to report.
+                throw new AttendeeException("--db " + db + ": the run was stopped before the database got its name");
             }
             try {
                 settle();
