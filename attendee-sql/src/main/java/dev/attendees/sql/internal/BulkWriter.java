@@ -135,14 +135,17 @@ public final class BulkWriter implements AutoCloseable {
         return count;
     }
 
-    /** The smallest id added, or {@code fallback} when none was. */
-    public long first(long fallback) {
-        return count == 0 ? fallback : first;
+    /**
+     * The smallest id added; when none was, the id after {@code base} (the largest id before the
+     * write), so that {@code first(base)..last(base)} is an empty range there.
+     */
+    public long first(long base) {
+        return count > 0 ? first : base == Long.MAX_VALUE ? base : base + 1;
     }
 
-    /** The largest id added, or {@code fallback} when none was. */
-    public long last(long fallback) {
-        return count == 0 ? fallback : last;
+    /** The largest id added, or {@code base} (the largest id before the write) when none was. */
+    public long last(long base) {
+        return count > 0 ? last : base;
     }
 
     @Override

@@ -66,8 +66,9 @@ final class Importer {
                 // New ids come after every id the store has given (runs included); into a store that
                 // never had any, rows keep the ids they come with.
                 dialect.lockForWrite(c);
-                long maxId = StoreCore.lastId(c);
-                bulk = dialect.beginBulk(c, StoreCore.maxId(c), policy != DuplicatePolicy.FAIL);
+                long rows = StoreCore.maxId(c);
+                long maxId = StoreCore.lastId(c, rows);
+                bulk = dialect.beginBulk(c, rows, policy != DuplicatePolicy.FAIL);
                 boolean empty = maxId == 0;
                 Map<String, Long> mixedCase = new HashMap<>();
                 LongSet emails = empty ? new LongSet() : existingEmails(c, mixedCase);
@@ -115,19 +116,15 @@ final class Importer {
                                 long id;
                                 if (empty && a.id() > 0) {
                                     id = a.id();
-                                    if (!ids.add(id)) {
-                                        throw new InputException(row.input().toString(), row.line(), "id",
-                                                "id " + id + " appears twice in this import");
-                                    }
                                 } else if (lastUsed < Long.MAX_VALUE) {
                                     id = lastUsed + 1;
-                                    if (empty && !ids.add(id)) {
-                                        throw new InputException(row.input().toString(), row.line(), "id",
-                                                "id " + id + " appears twice in this import");
-                                    }
                                 } else {
                                     throw new InputException(row.input().toString(), row.line(), "id",
                                             "no id is left for this row: the import already holds the largest, " + Long.MAX_VALUE);
+                                }
+                                if (empty && !ids.add(id)) {
+                                    throw new InputException(row.input().toString(), row.line(), "id",
+                                            "id " + id + " appears twice in this import");
                                 }
                                 lastUsed = Math.max(lastUsed, id);
                                 boolean flushHeld = bulk.added(id, row.bound());
@@ -142,7 +139,7 @@ final class Importer {
                         reading.stop();
                     }
                     writer.flush();
-                    long first = writer.first(maxId == Long.MAX_VALUE ? maxId : maxId + 1);
+                    long first = writer.first(maxId);
                     long last = writer.last(maxId);
                     bulk.finish(first, last);
                     RunInfo info = new RunInfo(RunKind.IMPORT, inputs.stream().map(Path::toString).collect(Collectors.joining(", ")),

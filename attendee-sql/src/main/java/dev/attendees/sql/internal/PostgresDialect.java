@@ -10,7 +10,6 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.Year;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,19 +67,15 @@ public final class PostgresDialect extends Dialect {
      * A {@code TIMESTAMP} holds microseconds, and the driver rounds a time's nanoseconds to the
      * nearest one; rounded up instead, a bound keeps its exact meaning: a stored time is at or
      * after 10:00:00.000000001 exactly when it is at or after 10:00:00.000001, and before it exactly
-     * when before 10:00:00.000001. (A time of the last year {@link LocalDateTime} has, beyond
-     * PostgreSQL's anyway, stays as it is: it cannot be rounded up.)
+     * when before 10:00:00.000001.
      */
     @Override
     public Field<Object> timestampParam(LocalDateTime time) {
-        LocalDateTime micros = time == null || time.getNano() % 1_000 == 0 || time.getYear() == Year.MAX_VALUE ? time
-                : time.withNano(time.getNano() / 1_000 * 1_000).plusNanos(1_000);
         // Beyond TIMESTAMP's range (4713 BC to 294276 AD) the server refuses a value; its ends select the same rows.
-        if (micros != null && micros.isBefore(FIRST_TIMESTAMP)) {
-            micros = FIRST_TIMESTAMP;
-        } else if (micros != null && micros.isAfter(LAST_TIMESTAMP)) {
-            micros = LAST_TIMESTAMP;
-        }
+        LocalDateTime bound = time == null ? null
+                : time.isBefore(FIRST_TIMESTAMP) ? FIRST_TIMESTAMP : time.isAfter(LAST_TIMESTAMP) ? LAST_TIMESTAMP : time;
+        LocalDateTime micros = bound == null || bound.getNano() % 1_000 == 0 ? bound
+                : bound.withNano(bound.getNano() / 1_000 * 1_000).plusNanos(1_000);
         return DSL.val(micros, SQLDataType.LOCALDATETIME).coerce(Object.class);
     }
 

@@ -46,15 +46,6 @@ public final class ReadOnlyStatement {
     private ReadOnlyStatement() {}
 
     /**
-     * The statement without a final {@code ;}, checked with SQLite's lexical rules.
-     *
-     * @see #check(String, Syntax)
-     */
-    public static String check(String sql) {
-        return check(sql, Syntax.SQLITE);
-    }
-
-    /**
      * The statement without a final {@code ;}.
      *
      * @throws ConfigurationException when {@code sql} is empty, holds more than one statement, does

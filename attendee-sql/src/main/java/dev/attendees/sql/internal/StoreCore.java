@@ -217,13 +217,13 @@ public final class StoreCore implements AutoCloseable {
     }
 
     /**
-     * The largest id any attendee or any run has had: a new run's ids come after it, so that they
-     * never fall inside an earlier run's range, even after that run's last attendees were deleted.
+     * The largest id any attendee ({@code maxId}, from {@link #maxId}) or any recorded run has had:
+     * a new run's ids come after it, so that they never fall inside an earlier run's range, even
+     * after that run's last attendees were deleted.
      */
-    static long lastId(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT (SELECT max(id) FROM attendees), (SELECT max(last_id) FROM generation_runs)")) {
-            return rs.next() ? Math.max(0, Math.max(rs.getLong(1), rs.getLong(2))) : 0;
+    static long lastId(Connection c, long maxId) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT max(last_id) FROM generation_runs")) {
+            return rs.next() ? Math.max(maxId, rs.getLong(1)) : maxId;
         }
     }
 

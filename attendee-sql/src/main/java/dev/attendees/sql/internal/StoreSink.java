@@ -60,8 +60,9 @@ final class StoreSink implements AttendeeSink {
             c = core.connection();
             c.setAutoCommit(false);
             core.dialect().lockForWrite(c);
-            this.offset = StoreCore.lastId(c);
-            started = core.dialect().beginBulk(c, StoreCore.maxId(c), false);
+            long maxId = StoreCore.maxId(c);
+            this.offset = StoreCore.lastId(c, maxId);
+            started = core.dialect().beginBulk(c, maxId, false);
             this.bulk = started;
             this.writer = new BulkWriter(c, core.dialect(), bulk);
             this.connection = c;
@@ -168,8 +169,9 @@ final class StoreSink implements AttendeeSink {
             Thread.currentThread().interrupt();
             throw new AttendeeException("interrupted while writing attendees to " + core.location(), e);
         } catch (ExecutionException e) {
-            failed = Errors.of(e.getCause(), "write attendees", core.location()).getMessage();
-            throw Errors.of(e.getCause(), "write attendees", core.location());
+            AttendeeException failure = Errors.of(e.getCause(), "write attendees", core.location());
+            failed = failure.getMessage();
+            throw failure;
         }
     }
 
@@ -185,7 +187,7 @@ final class StoreSink implements AttendeeSink {
                 await(inFlight.poll());
             }
             writer.flush();
-            long first = writer.first(offset == Long.MAX_VALUE ? offset : offset + 1);
+            long first = writer.first(offset);
             long last = writer.last(offset);
             bulk.finish(first, last);
             GenerationRun recorded = core.insertRun(connection, run, first, last, writer.count(), 0, 0, started);
