@@ -323,6 +323,41 @@ public abstract class AbstractAttendeeStoreContractTest {
     }
 
     @Test
+    void should_filter_by_lists_of_any_length() {
+        store.generate(GENERATOR, 300);
+        List<Attendee> all = GENERATOR.generate(300);
+        // 70,000 values: more than either database takes as bound parameters of one statement.
+        List<String> companies = new ArrayList<>(IntStream.range(0, 70_000).mapToObj(i -> "Nobody " + i).toList());
+        companies.add(all.get(5).company());
+        List<String> interests = new ArrayList<>(IntStream.range(0, 70_000).mapToObj(i -> "Nothing " + i).toList());
+        interests.add(all.get(8).productInterests().get(0));
+        interests.add(all.get(5).productInterests().get(0));
+        AttendeeFilter byCompany = AttendeeFilter.builder().companies(companies.toArray(String[]::new)).build();
+        List<String> titles = new ArrayList<>(IntStream.range(0, 70_000).mapToObj(i -> "Nowhere " + i).toList());
+        titles.add(all.get(8).jobTitle());
+        AttendeeFilter byInterest = AttendeeFilter.builder().interestsAny(interests.toArray(String[]::new))
+                .jobTitles(titles.toArray(String[]::new)).build();
+        AttendeeFilter byAllInterests = AttendeeFilter.builder().interestsAll(interests.toArray(String[]::new)).build();
+
+        assertThat(ids(byCompany)).isEqualTo(ids(all, a -> a.company().equals(all.get(5).company())));
+        assertThat(store.count(byInterest)).isEqualTo(ids(all, a -> a.jobTitle().equals(all.get(8).jobTitle())
+                && a.productInterests().stream().anyMatch(interests.subList(70_000, 70_002)::contains)).size()).isPositive();
+        assertThat(store.count(byAllInterests)).isZero();
+        AttendeeFilter companyAndInterest = AttendeeFilter.builder().companies(companies.toArray(String[]::new))
+                .interestsAny(interests.toArray(String[]::new)).build();
+        List<Attendee> expected = all.stream().filter(a -> a.company().equals(all.get(5).company())
+                        && a.productInterests().stream().anyMatch(interests.subList(70_000, 70_002)::contains))
+                .sorted(Comparator.comparing(Attendee::jobTitle, CODE_POINTS).thenComparing(Attendee::id)).toList();
+        assertThat(expected).contains(all.get(5));
+        assertThat(store.find(AttendeeQuery.builder().filter(companyAndInterest).sort(Sort.asc(AttendeeField.JOB_TITLE)).build())
+                .items()).isEqualTo(expected);
+        assertThat(store.countBy(Facet.INDUSTRY, byCompany, 5)).isEqualTo(expectedCounts(
+                all.stream().filter(a -> a.company().equals(all.get(5).company())).map(a -> a.industry().label()), 5));
+        assertThat(store.delete(byCompany)).isEqualTo(ids(all, a -> a.company().equals(all.get(5).company())).size());
+        assertDerivedTablesInStep();
+    }
+
+    @Test
     void should_find_words_and_word_starts_in_name_company_and_job_title() {
         List<Attendee> people = List.of(
                 new Attendee(1, "Ada Lovelace", "ada@analytical.io", "Analytical Engines", "E", null,

@@ -105,6 +105,22 @@ public abstract class Dialect {
         return field;
     }
 
+    /**
+     * Lists up to this long go to the database as {@code IN (?, ?, ...)}: {@value}. Longer ones go
+     * as one bound value ({@link #inLongList}): a statement binds at most 32,766 values in SQLite
+     * and 65,535 in PostgreSQL, and beyond that jOOQ writes the values into the SQL text, which
+     * SQLite refuses as too long past about 33,000 short ones.
+     */
+    public static final int SHORT_LIST = 500;
+
+    /** {@code column IN (values)}, for a list of any length. */
+    public Condition in(Field<String> column, List<String> values) {
+        return values.size() <= SHORT_LIST ? column.in(values) : inLongList(column, values);
+    }
+
+    /** {@code column IN (values)} with all the values bound as one value (a JSON text, an array). */
+    protected abstract Condition inLongList(Field<String> column, List<String> values);
+
     /** Attendees whose name, company or job title contain every one of {@code words} (lower case, letters and digits only), as words or word starts. */
     public abstract Condition fullText(List<String> words);
 

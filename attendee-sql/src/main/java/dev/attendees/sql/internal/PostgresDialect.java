@@ -112,6 +112,17 @@ public final class PostgresDialect extends Dialect {
      * {@code attendees_search_query} (V5) folds the words as the document's (so {@code jose} finds
      * {@code José}, as in SQLite) and asks for a word starting with each: {@code w1:* & w2:*}.
      */
+    /**
+     * {@code column IN (SELECT unnest(?))}, the list bound as one array. Not {@code column = ANY
+     * (?)}: jOOQ binds the array as text cast to an array, a cast PostgreSQL does not fold into a
+     * constant, so {@code = ANY} parsed all the values again for every row (300 attendees and
+     * 70,000 values: 3.6 s, against 0.1 s as an uncorrelated subquery, read once).
+     */
+    @Override
+    protected Condition inLongList(Field<String> column, List<String> values) {
+        return DSL.condition("{0} IN (SELECT unnest({1}))", column, DSL.val(values.toArray(String[]::new)));
+    }
+
     @Override
     public Condition fullText(List<String> words) {
         return DSL.condition(DOCUMENT + " @@ attendees_search_query({0})", DSL.val(String.join(" ", words)));

@@ -2,6 +2,8 @@ package dev.attendees.sql.internal;
 
 import static org.jooq.impl.DSL.select;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attendees.Attendee;
 import dev.attendees.CompanySize;
 import dev.attendees.Industry;
@@ -33,6 +35,8 @@ import org.jooq.impl.SQLDataType;
  * rows in C, instead of a trigger call per row).
  */
 public final class SqliteDialect extends Dialect {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final String TRIGGERS = "migrations/sqlite/triggers.sql";
     private static final String INDEXES = "migrations/sqlite/indexes.sql";
@@ -366,6 +370,18 @@ public final class SqliteDialect extends Dialect {
     @Override
     public <T> Field<T> unindexed(Field<T> field) {
         return DSL.field("+{0}", field.getDataType(), field);
+    }
+
+    /** {@code column IN (SELECT value FROM json_each(?))}, the list bound as one JSON array. */
+    @Override
+    protected Condition inLongList(Field<String> column, List<String> values) {
+        String array;
+        try {
+            array = JSON.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a list of strings as JSON", e);
+        }
+        return DSL.condition("{0} IN (SELECT value FROM json_each({1}))", column, DSL.val(array));
     }
 
     @Override

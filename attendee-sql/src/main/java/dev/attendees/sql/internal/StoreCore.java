@@ -419,7 +419,7 @@ public final class StoreCore implements AutoCloseable {
     private Condition condition(DSLContext ctx, AttendeeFilter f, AttendeeField walked) {
         List<Condition> all = new ArrayList<>();
         if (!f.companies().isEmpty()) {
-            all.add(column(COMPANY, walked).in(f.companies()));
+            all.add(dialect.in(column(COMPANY, walked), f.companies()));
         }
         if (!f.industries().isEmpty()) {
             all.add(column(INDUSTRY, walked).in(f.industries().stream().map(Industry::label).toList()));
@@ -428,10 +428,10 @@ public final class StoreCore implements AutoCloseable {
             all.add(column(COMPANY_SIZE, walked).in(f.companySizes().stream().map(CompanySize::label).toList()));
         }
         if (!f.eventNames().isEmpty()) {
-            all.add(column(EVENT_NAME, walked).in(f.eventNames()));
+            all.add(dialect.in(column(EVENT_NAME, walked), f.eventNames()));
         }
         if (!f.jobTitles().isEmpty()) {
-            all.add(column(JOB_TITLE, walked).in(f.jobTitles()));
+            all.add(dialect.in(column(JOB_TITLE, walked), f.jobTitles()));
         }
         if (!f.interestsAny().isEmpty()) {
             all.add(any(INTERESTS, INTEREST_ATTENDEE, INTEREST, f.interestsAny(), walked != null));
@@ -470,16 +470,16 @@ public final class StoreCore implements AutoCloseable {
     }
 
     /** Attendees with at least one of {@code items} in a normalized table. */
-    private static Condition any(Table<?> table, Field<Long> attendee, Field<String> item, List<String> items, boolean perRow) {
-        return perRow ? DSL.exists(DSL.selectOne().from(table).where(attendee.eq(ID)).and(item.in(items)))
-                : ID.in(select(attendee).from(table).where(item.in(items)));
+    private Condition any(Table<?> table, Field<Long> attendee, Field<String> item, List<String> items, boolean perRow) {
+        return perRow ? DSL.exists(DSL.selectOne().from(table).where(attendee.eq(ID)).and(dialect.in(item, items)))
+                : ID.in(select(attendee).from(table).where(dialect.in(item, items)));
     }
 
     /** Attendees with every one of {@code items} in a normalized table. */
-    private static Condition every(Table<?> table, Field<Long> attendee, Field<String> item, List<String> items, boolean perRow) {
-        return perRow ? DSL.field(select(countDistinct(item)).from(table).where(attendee.eq(ID)).and(item.in(items)))
+    private Condition every(Table<?> table, Field<Long> attendee, Field<String> item, List<String> items, boolean perRow) {
+        return perRow ? DSL.field(select(countDistinct(item)).from(table).where(attendee.eq(ID)).and(dialect.in(item, items)))
                         .eq(items.size())
-                : ID.in(select(attendee).from(table).where(item.in(items))
+                : ID.in(select(attendee).from(table).where(dialect.in(item, items))
                         .groupBy(attendee).having(countDistinct(item).eq(items.size())));
     }
 
