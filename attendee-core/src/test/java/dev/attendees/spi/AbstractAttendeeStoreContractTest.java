@@ -540,6 +540,28 @@ public abstract class AbstractAttendeeStoreContractTest {
     }
 
     @Test
+    void should_regenerate_more_than_one_chunk_and_keep_every_later_write_in_step() {
+        store.generate(GENERATOR, 2_500);
+        AttendeeGenerator fresh = GENERATOR.toBuilder().seed(77).build();
+        AttendeeFilter notStartups = AttendeeFilter.builder()
+                .companySizes(CompanySize.SMB, CompanySize.MID_MARKET, CompanySize.ENTERPRISE).build();
+        List<Long> ids = ids(notStartups);
+        assertThat(ids).hasSizeGreaterThan(1_500);
+        assertThat(store.regenerate(notStartups, fresh)).isEqualTo(ids.size());
+        List<Attendee> all = all();
+        assertThat(all).hasSize(2_500).allSatisfy(a -> assertThat(a).isEqualTo(
+                ids.contains(a.id()) ? fresh.attendee(a.id() - 1).withId(a.id()) : GENERATOR.attendee(a.id() - 1)));
+        assertDerivedTablesInStep();
+        Attendee renewed = all.stream().filter(a -> ids.contains(a.id())).findFirst().orElseThrow();
+        assertThat(ids(AttendeeFilter.builder().text(renewed.name()).build())).contains(renewed.id());
+
+        // The rows' own maintenance is back: a later delete takes their derived rows with them.
+        AttendeeFilter healthcare = AttendeeFilter.builder().industries(Industry.HEALTHCARE).build();
+        assertThat(store.delete(healthcare)).isEqualTo(all.stream().filter(a -> a.industry() == Industry.HEALTHCARE).count());
+        assertDerivedTablesInStep();
+    }
+
+    @Test
     void should_delete_one_run_and_nothing_else() {
         store.generate(GENERATOR, 300);
         store.generate(GENERATOR.toBuilder().seed(5).build(), 200);

@@ -55,6 +55,17 @@ class SqliteAttendeeStoreTest extends AbstractAttendeeStoreContractTest {
         return SqliteAttendeeStore.open(db());
     }
 
+    /** Also: FTS5 finds its index word for word equal to the attendees' current text. */
+    @Override
+    protected void assertDerivedTablesInStep() {
+        super.assertDerivedTablesInStep();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO attendees_fts (attendees_fts, rank) VALUES ('integrity-check', 1)");
+        } catch (SQLException e) {
+            throw new AssertionError("the full-text index differs from the attendees table", e);
+        }
+    }
+
     /** The contract's CREATE TABLE, from docs/data-contract.md at the project root. */
     static String contractDdl() throws IOException {
         Path dir = Path.of("").toAbsolutePath();
@@ -575,5 +586,22 @@ class SqliteAttendeeStoreTest extends AbstractAttendeeStoreContractTest {
         assertThat(store.get(2)).hasValueSatisfying(a ->
                 assertThat(a.attendanceTime()).isEqualTo(java.time.LocalDateTime.parse("2026-02-28T10:00:00")));
         assertThat(store.find(AttendeeQuery.builder().limit(10).build()).items()).hasSize(3);
+    }
+
+    @Test
+    void should_leave_the_full_text_index_exact_and_the_triggers_in_place_after_a_regeneration() throws SQLException {
+        SqliteAttendeeStore sqlite = (SqliteAttendeeStore) store;
+        sqlite.generate(AttendeeGenerator.builder().seed(5).build(), 2_500);
+        AttendeeFilter most = AttendeeFilter.builder().companySizes(CompanySize.SMB, CompanySize.MID_MARKET,
+                CompanySize.ENTERPRISE).build();
+        assertThat(sqlite.regenerate(most, AttendeeGenerator.builder().seed(6).build())).isGreaterThan(1_500);
+        assertDerivedTablesInStep();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT group_concat(name) FROM (SELECT name FROM sqlite_master"
+                    + " WHERE type = 'trigger' ORDER BY name)")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("attendees_derived_delete,attendees_derived_insert,attendees_derived_update");
+            }
+        }
     }
 }

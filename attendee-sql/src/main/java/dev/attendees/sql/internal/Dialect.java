@@ -1,5 +1,6 @@
 package dev.attendees.sql.internal;
 
+import dev.attendees.Attendee;
 import dev.attendees.store.Sort;
 import dev.attendees.store.TableInfo;
 import java.sql.Connection;
@@ -217,6 +218,35 @@ public abstract class Dialect {
      * start {@code IMMEDIATE}, which does this already; readers are never blocked.
      */
     public void lockForWrite(Connection connection) throws SQLException {}
+
+    /**
+     * Starts overwriting attendees in place, chunk by chunk, in {@code connection}'s open
+     * transaction ({@code regenerate}). By default each row is updated on its own (one JDBC batch
+     * a chunk) and the row triggers keep the derived tables in step; a dialect may do better.
+     */
+    public Rewrite beginRewrite(Connection connection) throws SQLException {
+        return (ids, rows) -> updateEach(connection, ids, rows);
+    }
+
+    /** Overwrites each attendee {@code ids[i]} with {@code rows.get(i)}, a statement each, in one JDBC batch. */
+    protected final void updateEach(Connection connection, long[] ids, List<Attendee> rows) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(AttendeeRows.UPDATE)) {
+            for (int i = 0; i < ids.length; i++) {
+                AttendeeRows.bind(update, this, rows.get(i), ids[i]);
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    /** One in-place overwrite (see {@link #beginRewrite}). */
+    public interface Rewrite {
+        /** Overwrites the attendees with these ids (ascending, all present) by {@code rows}, keeping their ids. */
+        void overwrite(long[] ids, List<Attendee> rows) throws SQLException;
+
+        /** Every chunk is written; the transaction commits next. */
+        default void finish() throws SQLException {}
+    }
 
     /** One bulk write's maintenance of derived tables and indexes. */
     public interface Bulk {

@@ -1,5 +1,6 @@
 package dev.attendees.sql.internal;
 
+import dev.attendees.Attendee;
 import dev.attendees.ConfigurationException;
 import dev.attendees.store.TableInfo;
 import java.sql.Connection;
@@ -126,6 +127,56 @@ public final class PostgresDialect extends Dialect {
     @Override
     public Condition fullText(List<String> words) {
         return DSL.condition(DOCUMENT + " @@ attendees_search_query({0})", DSL.val(String.join(" ", words)));
+    }
+
+    /** Overwrites a chunk of attendees in one statement, its values bound as one array a column. */
+    private static final String OVERWRITE = "UPDATE attendees a SET name = v.name, email = v.email, company = v.company,"
+            + " event_name = v.event_name, attendance_time = v.attendance_time::timestamp, job_title = v.job_title,"
+            + " industry = v.industry, company_size = v.company_size, product_interests = v.product_interests,"
+            + " booth_visited = v.booth_visited, image_path = v.image_path, created_at = v.created_at::timestamp"
+            + " FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+            + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS v (id, name, email, company, event_name,"
+            + " attendance_time, job_title, industry, company_size, product_interests, booth_visited, image_path,"
+            + " created_at) WHERE a.id = v.id";
+
+    /**
+     * Overwrites each chunk in one {@code UPDATE ... FROM unnest(...)}: the statement-level
+     * triggers then renew the chunk's derived rows set-based once, where a statement a row fired
+     * them for every attendee (69,206 of 100,000 attendees: 17.6 s that way).
+     */
+    @Override
+    public Rewrite beginRewrite(Connection connection) {
+        return (ids, rows) -> {
+            int n = ids.length;
+            Long[] id = new Long[n];
+            String[][] text = new String[12][n];
+            for (int i = 0; i < n; i++) {
+                Attendee a = rows.get(i);
+                id[i] = ids[i];
+                text[0][i] = a.name();
+                text[1][i] = a.email();
+                text[2][i] = a.company();
+                text[3][i] = a.eventName();
+                text[4][i] = a.attendanceTime() == null ? null : a.attendanceTime().toString();
+                text[5][i] = a.jobTitle();
+                text[6][i] = a.industry() == null ? null : a.industry().label();
+                text[7][i] = a.companySize() == null ? null : a.companySize().label();
+                text[8][i] = a.productInterestsText();
+                text[9][i] = a.boothVisitedText();
+                text[10][i] = a.imagePath();
+                text[11][i] = a.createdAt() == null ? null : a.createdAt().toString();
+            }
+            try (PreparedStatement ps = connection.prepareStatement(OVERWRITE)) {
+                ps.setArray(1, connection.createArrayOf("bigint", id));
+                for (int c = 0; c < text.length; c++) {
+                    ps.setArray(c + 2, connection.createArrayOf("text", text[c]));
+                }
+                int updated = ps.executeUpdate();
+                if (updated != n) {
+                    throw new SQLException("overwrote " + updated + " attendees of " + n);
+                }
+            }
+        };
     }
 
     /**

@@ -107,6 +107,32 @@ public final class SqliteDialect extends Dialect {
             INSERT INTO attendees_fts (attendees_fts, rowid, name, company, job_title)
             SELECT 'delete', id, name, company, job_title FROM attendees WHERE id = ?1""";
 
+    /** The attendees whose ids the JSON array {@code ?1} lists. */
+    private static final String IN_IDS = "a.id IN (SELECT value FROM json_each(?1))";
+
+    /**
+     * Set-based maintenance of an in-place overwrite ({@link #beginRewrite}): before, the old
+     * rows' words leave the full-text index and their items the normalized tables (found by
+     * (item, attendee) from the old lists, one primary-key range each); after, the new rows'
+     * go in.
+     */
+    private static final List<String> UNFILL_IDS = List.of(
+            "INSERT INTO attendees_fts (attendees_fts, rowid, name, company, job_title)"
+                    + " SELECT 'delete', a.id, a.name, a.company, a.job_title FROM attendees a WHERE " + IN_IDS,
+            "DELETE FROM attendee_interests WHERE (interest, attendee_id) IN (SELECT j.value, a.id"
+                    + " FROM attendees a, json_each('[' || replace(json_quote(a.product_interests), ';', '\",\"') || ']') j"
+                    + " WHERE " + IN_IDS + ")",
+            "DELETE FROM booth_visits WHERE (booth, attendee_id) IN (SELECT j.value, a.id"
+                    + " FROM attendees a, json_each('[' || replace(json_quote(a.booth_visited), ';', '\",\"') || ']') j"
+                    + " WHERE " + IN_IDS + ")");
+
+    /** See {@link #UNFILL_IDS}. */
+    private static final List<String> FILL_IDS = List.of(
+            "INSERT INTO attendees_fts (rowid, name, company, job_title)"
+                    + " SELECT a.id, a.name, a.company, a.job_title FROM attendees a WHERE " + IN_IDS,
+            FILL_INTERESTS.replace("a.id BETWEEN ?1 AND ?2", IN_IDS),
+            FILL_BOOTHS.replace("a.id BETWEEN ?1 AND ?2", IN_IDS));
+
     /** Whether the database may still be in rollback-journal mode (see {@link #beginBulk}). */
     private final AtomicBoolean walPending = new AtomicBoolean(true);
 
@@ -413,6 +439,48 @@ public final class SqliteDialect extends Dialect {
         } catch (SQLException | RuntimeException e) {
             bulks.decrementAndGet(); // no bulk write to end: Bulk.ended will not be called
             throw e;
+        }
+    }
+
+    /**
+     * Overwrites in place without the row triggers, which cost about 200 us an attendee (every
+     * trigger call splits both lists in SQL and updates the full-text index row by row): each
+     * chunk's derived rows and words go out and in with one statement each ({@link #UNFILL_IDS},
+     * {@link #FILL_IDS}). The triggers come back before the commit; a rollback brings them back too.
+     */
+    @Override
+    public Rewrite beginRewrite(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            for (String trigger : TRIGGER_NAMES) {
+                s.execute("DROP TRIGGER IF EXISTS " + trigger);
+            }
+        }
+        return new Rewrite() {
+            @Override
+            public void overwrite(long[] ids, List<Attendee> rows) throws SQLException {
+                runForIds(connection, UNFILL_IDS, ids);
+                updateEach(connection, ids, rows);
+                runForIds(connection, FILL_IDS, ids);
+            }
+
+            @Override
+            public void finish() throws SQLException {
+                Scripts.run(connection, TRIGGERS);
+            }
+        };
+    }
+
+    private static void runForIds(Connection connection, List<String> statements, long[] ids) throws SQLException {
+        StringBuilder array = new StringBuilder(ids.length * 8).append('[');
+        for (int i = 0; i < ids.length; i++) {
+            array.append(i == 0 ? "" : ",").append(ids[i]);
+        }
+        String json = array.append(']').toString();
+        for (String sql : statements) {
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                ps.setString(1, json);
+                ps.executeUpdate();
+            }
         }
     }
 

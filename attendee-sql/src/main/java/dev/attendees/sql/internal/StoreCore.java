@@ -516,21 +516,21 @@ public final class StoreCore implements AutoCloseable {
             Condition where = condition(ctx, filter).and(ID.ge(1L));
             long done = 0;
             long after = 0;
-            try (PreparedStatement update = c.prepareStatement(AttendeeRows.UPDATE)) {
-                while (true) {
-                    List<Long> ids = ctx.select(ID).from(ATTENDEES).where(where.and(ID.gt(after))).orderBy(ID)
-                            .limit(REGENERATE_CHUNK).fetch(ID);
-                    if (ids.isEmpty()) {
-                        return done;
-                    }
-                    for (long id : ids) {
-                        AttendeeRows.bind(update, dialect, generator.attendee(id - 1), id);
-                        update.addBatch();
-                    }
-                    update.executeBatch();
-                    done += ids.size();
-                    after = ids.get(ids.size() - 1);
+            Dialect.Rewrite rewrite = dialect.beginRewrite(c);
+            while (true) {
+                long[] ids = ctx.select(ID).from(ATTENDEES).where(where.and(ID.gt(after))).orderBy(ID)
+                        .limit(REGENERATE_CHUNK).fetch(ID).stream().mapToLong(Long::longValue).toArray();
+                if (ids.length == 0) {
+                    rewrite.finish();
+                    return done;
                 }
+                List<Attendee> rows = new ArrayList<>(ids.length);
+                for (long id : ids) {
+                    rows.add(generator.attendee(id - 1));
+                }
+                rewrite.overwrite(ids, rows);
+                done += ids.length;
+                after = ids[ids.length - 1];
             }
         });
     }
