@@ -562,6 +562,32 @@ public abstract class AbstractAttendeeStoreContractTest {
     }
 
     @Test
+    void should_delete_by_words_then_everyone_and_fill_again_with_everything_in_step() {
+        store.generate(GENERATOR, 1_200);
+        List<Attendee> all = GENERATOR.generate(1_200);
+        String word = all.get(3).name().split(" ")[0];
+        AttendeeFilter byWord = AttendeeFilter.builder().text(word).build();
+        List<Long> found = ids(byWord);
+        assertThat(found).contains(all.get(3).id());
+        assertThat(store.delete(byWord)).isEqualTo(found.size());
+        assertThat(ids(byWord)).isEmpty();
+        assertThat(store.count(AttendeeFilter.ALL)).isEqualTo(1_200 - found.size());
+        assertDerivedTablesInStep();
+
+        assertThat(store.delete(AttendeeFilter.ALL)).isEqualTo(1_200 - found.size());
+        assertThat(store.count(AttendeeFilter.ALL)).isZero();
+        assertThat(store.countBy(Facet.INTEREST, AttendeeFilter.ALL, 10)).isEmpty();
+        assertThat(ids(AttendeeFilter.builder().text(all.get(5).name()).build())).isEmpty();
+        assertDerivedTablesInStep();
+
+        store.generate(GENERATOR.toBuilder().seed(8).build(), 300);
+        assertThat(store.count(AttendeeFilter.ALL)).isEqualTo(300);
+        assertDerivedTablesInStep();
+        assertThat(store.delete(AttendeeFilter.builder().industries(Industry.HEALTHCARE).build())).isPositive();
+        assertDerivedTablesInStep();
+    }
+
+    @Test
     void should_delete_one_run_and_nothing_else() {
         store.generate(GENERATOR, 300);
         store.generate(GENERATOR.toBuilder().seed(5).build(), 200);

@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import javax.sql.DataSource;
 import org.jooq.Condition;
+import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.SQLDialect;
 
@@ -218,6 +219,15 @@ public abstract class Dialect {
      * start {@code IMMEDIATE}, which does this already; readers are never blocked.
      */
     public void lockForWrite(Connection connection) throws SQLException {}
+
+    /**
+     * Deletes the attendees that {@code where} selects, in {@code connection}'s open transaction,
+     * with their derived rows; returns how many. By default one {@code DELETE}, and the triggers
+     * keep the derived tables in step.
+     */
+    public long delete(Connection connection, DSLContext ctx, Condition where) throws SQLException {
+        return ctx.deleteFrom(Tables.ATTENDEES).where(where).execute();
+    }
 
     /**
      * Starts overwriting attendees in place, chunk by chunk, in {@code connection}'s open

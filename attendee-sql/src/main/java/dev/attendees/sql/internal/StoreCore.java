@@ -506,7 +506,7 @@ public final class StoreCore implements AutoCloseable {
     public long delete(AttendeeFilter filter) {
         return write("delete attendees", c -> {
             DSLContext ctx = dsl(c);
-            return (long) ctx.deleteFrom(ATTENDEES).where(condition(ctx, filter)).execute();
+            return dialect.delete(c, ctx, condition(ctx, filter));
         });
     }
 
@@ -544,7 +544,7 @@ public final class StoreCore implements AutoCloseable {
                 throw new ConfigurationException("there is no run " + runId + "; runs: " + (known.isEmpty() ? "none" : known));
             }
             long deleted = run.get(RUN_INSERTED) == 0 ? 0
-                    : ctx.deleteFrom(ATTENDEES).where(ID.between(run.get(RUN_FIRST_ID), run.get(RUN_LAST_ID))).execute();
+                    : dialect.delete(c, ctx, ID.between(run.get(RUN_FIRST_ID), run.get(RUN_LAST_ID)));
             ctx.deleteFrom(RUNS).where(RUN_ID.eq(runId)).execute();
             return deleted;
         });
