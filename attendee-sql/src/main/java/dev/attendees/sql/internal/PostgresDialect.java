@@ -110,10 +110,6 @@ public final class PostgresDialect extends Dialect {
     }
 
     /**
-     * {@code attendees_search_query} (V5) folds the words as the document's (so {@code jose} finds
-     * {@code José}, as in SQLite) and asks for a word starting with each: {@code w1:* & w2:*}.
-     */
-    /**
      * {@code column IN (SELECT unnest(?))}, the list bound as one array. Not {@code column = ANY
      * (?)}: jOOQ binds the array as text cast to an array, a cast PostgreSQL does not fold into a
      * constant, so {@code = ANY} parsed all the values again for every row (300 attendees and
@@ -124,6 +120,10 @@ public final class PostgresDialect extends Dialect {
         return DSL.condition("{0} IN (SELECT unnest({1}))", column, DSL.val(values.toArray(String[]::new)));
     }
 
+    /**
+     * {@code attendees_search_query} (V5) folds the words as the document's (so {@code jose} finds
+     * {@code José}, as in SQLite) and asks for a word starting with each: {@code w1:* & w2:*}.
+     */
     @Override
     public Condition fullText(List<String> words) {
         return DSL.condition(DOCUMENT + " @@ attendees_search_query({0})", DSL.val(String.join(" ", words)));

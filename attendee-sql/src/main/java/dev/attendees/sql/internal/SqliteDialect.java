@@ -32,8 +32,8 @@ import org.jooq.impl.SQLDataType;
 
 /**
  * SQLite: timestamps as text in the contract's format, FTS5 for full text, and row triggers for
- * the derived tables, which bulk writes replace by set-based statements (one pass over the new
- * rows in C, instead of a trigger call per row).
+ * the derived tables, which bulk writes, regenerations and deletes replace by set-based
+ * statements (one pass over the rows in C, instead of a trigger call per row).
  */
 public final class SqliteDialect extends Dialect {
 
