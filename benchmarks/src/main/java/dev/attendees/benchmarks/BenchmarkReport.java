@@ -200,7 +200,7 @@ public final class BenchmarkReport {
         s.append("Throughput of the offline, correlated engine on one thread and on all cores, export to files, "
                 + "e-mail uniqueness at 10,000,000 and a plain Datafaker loop as the baseline; the cost of the JUnit "
                 + "extension per test; the SQLite store (generation into it, import beside the sqlite3 shell, common "
-                + "queries); LLM generation against a fake server that answers in 5 s; and local avatars. Measured "
+                + "queries, bulk operations); LLM generation against a fake server that answers in 5 s; and local avatars. Measured "
                 + "with JMH " + text(first, "jmhVersion") + " on the machine below. Every run uses a fixed seed (42).\n\n");
 
         s.append("## How to run\n\n```bash\n"
@@ -321,7 +321,8 @@ public final class BenchmarkReport {
             s.append("| ").append(r.benchmark()).append(" | ").append(params(r.params())).append(" | ")
                     .append(mode(r.mode())).append(" | ").append(num(r.score())).append(" | ")
                     .append(Double.isNaN(r.error()) ? "—" : "± " + num(r.error())).append(" | ").append(r.unit())
-                    .append(" | ").append(r.count() > 0 && !r.group().equals("SqlQueryBenchmark") ? rate(r.perSecond()) : "—").append(" |");
+                    .append(" | ").append(r.count() > 0 && !r.group().equals("SqlQueryBenchmark") && !r.group().equals("SqlBulkBenchmark")
+                            ? rate(r.perSecond()) : "—").append(" |");
             if (loadKnown) {
                 double load = otherLoad(r, interference);
                 boolean high = load >= DISTURBED;
