@@ -598,6 +598,14 @@ public abstract class AbstractAttendeeStoreContractTest {
         assertDerivedTablesInStep();
         assertThatThrownBy(() -> store.deleteRun(first.id())).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("there is no run " + first.id());
+
+        // The last run left: everyone goes, and the store fills again as new.
+        assertThat(store.deleteRun(store.runs().get(0).id())).isEqualTo(200);
+        assertThat(store.count(AttendeeFilter.ALL)).isZero();
+        assertDerivedTablesInStep();
+        store.generate(GENERATOR.toBuilder().seed(6).build(), 100);
+        assertThat(store.count(AttendeeFilter.ALL)).isEqualTo(100);
+        assertDerivedTablesInStep();
     }
 
     @Test

@@ -229,6 +229,11 @@ public abstract class Dialect {
         return ctx.deleteFrom(Tables.ATTENDEES).where(where).execute();
     }
 
+    /** Deletes the attendees with ids {@code first..last} (a run) as {@link #delete} does. */
+    public long deleteBetween(Connection connection, DSLContext ctx, long first, long last) throws SQLException {
+        return delete(connection, ctx, Tables.ID.between(first, last));
+    }
+
     /**
      * Starts overwriting attendees in place, chunk by chunk, in {@code connection}'s open
      * transaction ({@code regenerate}). By default each row is updated on its own (one JDBC batch

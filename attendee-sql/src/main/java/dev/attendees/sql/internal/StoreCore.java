@@ -544,7 +544,7 @@ public final class StoreCore implements AutoCloseable {
                 throw new ConfigurationException("there is no run " + runId + "; runs: " + (known.isEmpty() ? "none" : known));
             }
             long deleted = run.get(RUN_INSERTED) == 0 ? 0
-                    : dialect.delete(c, ctx, ID.between(run.get(RUN_FIRST_ID), run.get(RUN_LAST_ID)));
+                    : dialect.deleteBetween(c, ctx, run.get(RUN_FIRST_ID), run.get(RUN_LAST_ID));
             ctx.deleteFrom(RUNS).where(RUN_ID.eq(runId)).execute();
             return deleted;
         });
