@@ -16,9 +16,15 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -248,5 +254,43 @@ class PostgresAttendeeStoreTest extends AbstractAttendeeStoreContractTest {
         assertThatThrownBy(() -> AttendeeStores.open(url("plain_ascii")).close())
                 .hasMessageContaining("needs PostgreSQL 13 or newer and a database in UTF8")
                 .hasMessageContaining("in SQL_ASCII");
+    }
+
+    @Test
+    void should_regenerate_what_is_left_when_another_transaction_deletes_a_chosen_attendee() throws Exception {
+        store.generate(GENERATOR, 3_000);
+        AttendeeGenerator fresh = GENERATOR.toBuilder().seed(4).build();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        String jdbc = "jdbc:postgresql://localhost:" + server.getPort() + "/" + database;
+        try (Connection other = DriverManager.getConnection(jdbc, "postgres", "secret");
+                Connection watch = DriverManager.getConnection(jdbc, "postgres", "secret")) {
+            other.setAutoCommit(false);
+            try (Statement s = other.createStatement()) {
+                s.execute("DELETE FROM attendees WHERE id = 1500"); // not committed: the row stays locked
+            }
+            Future<Long> regenerated = pool.submit(() -> store.regenerate(AttendeeFilter.ALL, fresh));
+            // The regeneration chose id 1500 (the delete is not visible yet) and waits for its lock.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!waitingForALock(watch)) {
+                assertThat(regenerated.isDone()).as("the regeneration ended before it reached the locked row").isFalse();
+                assertThat(System.nanoTime()).as("no lock wait within 60 s").isLessThan(deadline);
+                Thread.onSpinWait();
+            }
+            other.commit();
+            assertThat(regenerated.get(60, TimeUnit.SECONDS)).isEqualTo(2_999);
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Attendee> all = all();
+        assertThat(all).hasSize(2_999).noneMatch(a -> a.id() == 1500)
+                .allSatisfy(a -> assertThat(a).isEqualTo(fresh.attendee(a.id() - 1).withId(a.id())));
+        assertDerivedTablesInStep();
+    }
+
+    private static boolean waitingForALock(Connection c) throws java.sql.SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_locks WHERE NOT granted")) {
+            return rs.next() && rs.getLong(1) > 0;
+        }
     }
 }

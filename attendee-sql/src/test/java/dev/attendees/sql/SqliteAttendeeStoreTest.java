@@ -604,4 +604,34 @@ class SqliteAttendeeStoreTest extends AbstractAttendeeStoreContractTest {
             }
         }
     }
+
+    @Test
+    void should_keep_every_row_that_users_own_triggers_write_in_step() throws SQLException {
+        SqliteAttendeeStore sqlite = (SqliteAttendeeStore) store;
+        AttendeeGenerator generator = AttendeeGenerator.builder().seed(9).build();
+        sqlite.generate(generator, 2_500);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement s = c.createStatement()) {
+            // When an attendee goes, the colleagues get a note; an update of attendee 10 flags attendee 2000.
+            s.execute("CREATE TRIGGER user_note AFTER DELETE ON attendees BEGIN UPDATE attendees"
+                    + " SET job_title = 'Colleague left', product_interests = 'Left' WHERE company = OLD.company; END");
+            s.execute("CREATE TRIGGER user_flag AFTER UPDATE OF name ON attendees WHEN NEW.id = 10 BEGIN"
+                    + " UPDATE attendees SET name = 'Flagged Person', product_interests = 'Flag' WHERE id = 2000; END");
+        }
+        Attendee leaver = sqlite.get(20).orElseThrow();
+        assertThat(sqlite.delete(AttendeeFilter.builder().text(leaver.name()).build())).isPositive();
+        long noted = sqlite.count(AttendeeFilter.builder().jobTitles("Colleague left").build());
+        assertThat(noted).isPositive();
+        assertThat(sqlite.count(AttendeeFilter.builder().text("colleague left").build())).isEqualTo(noted);
+        assertThat(sqlite.count(AttendeeFilter.builder().interestsAny("Left").build())).isEqualTo(noted);
+        assertDerivedTablesInStep();
+
+        AttendeeGenerator fresh = generator.toBuilder().seed(10).build();
+        long left = sqlite.count(AttendeeFilter.ALL);
+        assertThat(sqlite.regenerate(AttendeeFilter.builder().runId(sqlite.runs().get(0).id()).build(), fresh))
+                .isEqualTo(left);
+        assertDerivedTablesInStep();
+        assertThat(sqlite.deleteRun(sqlite.runs().get(0).id())).isEqualTo(left);
+        assertThat(sqlite.count(AttendeeFilter.ALL)).isZero();
+        assertDerivedTablesInStep();
+    }
 }

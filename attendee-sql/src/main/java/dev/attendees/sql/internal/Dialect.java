@@ -243,21 +243,32 @@ public abstract class Dialect {
         return (ids, rows) -> updateEach(connection, ids, rows);
     }
 
-    /** Overwrites each attendee {@code ids[i]} with {@code rows.get(i)}, a statement each, in one JDBC batch. */
-    protected final void updateEach(Connection connection, long[] ids, List<Attendee> rows) throws SQLException {
+    /**
+     * Overwrites each attendee {@code ids[i]} with {@code rows.get(i)}, a statement each, in one
+     * JDBC batch; returns how many rows were there to overwrite.
+     */
+    protected final int updateEach(Connection connection, long[] ids, List<Attendee> rows) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(AttendeeRows.UPDATE)) {
             for (int i = 0; i < ids.length; i++) {
                 AttendeeRows.bind(update, this, rows.get(i), ids[i]);
                 update.addBatch();
             }
-            update.executeBatch();
+            int updated = 0;
+            for (int n : update.executeBatch()) {
+                updated += n == Statement.SUCCESS_NO_INFO ? 1 : n;
+            }
+            return updated;
         }
     }
 
     /** One in-place overwrite (see {@link #beginRewrite}). */
     public interface Rewrite {
-        /** Overwrites the attendees with these ids (ascending, all present) by {@code rows}, keeping their ids. */
-        void overwrite(long[] ids, List<Attendee> rows) throws SQLException;
+        /**
+         * Overwrites the attendees with these ids (ascending) by {@code rows}, keeping their ids;
+         * returns how many were overwritten (fewer when another transaction deleted some since
+         * they were chosen: PostgreSQL's writers do not lock the rows they only read).
+         */
+        int overwrite(long[] ids, List<Attendee> rows) throws SQLException;
 
         /** Every chunk is written; the transaction commits next. */
         default void finish() throws SQLException {}

@@ -132,8 +132,17 @@ public final class SqliteDialect extends Dialect {
         return List.of(
                 "INSERT INTO attendees_fts (rowid, name, company, job_title)"
                         + " SELECT a.id, a.name, a.company, a.job_title FROM attendees a WHERE " + chosen,
-                FILL_INTERESTS.replace("a.id BETWEEN ?1 AND ?2", chosen),
-                FILL_BOOTHS.replace("a.id BETWEEN ?1 AND ?2", chosen));
+                choosing(FILL_INTERESTS, chosen),
+                choosing(FILL_BOOTHS, chosen));
+    }
+
+    /** A fill by id range ({@link #FILL_INTERESTS}, {@link #FILL_BOOTHS}) for the attendees {@code chosen} selects instead. */
+    private static String choosing(String fillByRange, String chosen) {
+        String range = "a.id BETWEEN ?1 AND ?2";
+        if (!fillByRange.contains(range)) {
+            throw new IllegalStateException("the fill statement no longer selects by '" + range + "': " + fillByRange);
+        }
+        return fillByRange.replace(range, chosen);
     }
 
     /** The attendees whose ids the JSON array {@code ?1} lists. */
@@ -482,6 +491,9 @@ public final class SqliteDialect extends Dialect {
      */
     @Override
     public Rewrite beginRewrite(Connection connection) throws SQLException {
+        if (othersTriggers(connection)) {
+            return super.beginRewrite(connection);
+        }
         try (Statement s = connection.createStatement()) {
             for (String trigger : TRIGGER_NAMES) {
                 s.execute("DROP TRIGGER IF EXISTS " + trigger);
@@ -489,10 +501,11 @@ public final class SqliteDialect extends Dialect {
         }
         return new Rewrite() {
             @Override
-            public void overwrite(long[] ids, List<Attendee> rows) throws SQLException {
+            public int overwrite(long[] ids, List<Attendee> rows) throws SQLException {
                 runForIds(connection, UNFILL_IDS, ids);
-                updateEach(connection, ids, rows);
+                int updated = updateEach(connection, ids, rows);
                 runForIds(connection, FILL_IDS, ids);
+                return updated;
             }
 
             @Override
@@ -511,6 +524,9 @@ public final class SqliteDialect extends Dialect {
      */
     @Override
     public long delete(Connection connection, DSLContext ctx, Condition where) throws SQLException {
+        if (othersTriggers(connection)) {
+            return super.delete(connection, ctx, where);
+        }
         try (Statement s = connection.createStatement()) {
             s.execute("DROP TABLE IF EXISTS " + DOOMED);
             s.execute("CREATE TABLE " + DOOMED + " (id INTEGER PRIMARY KEY)");
@@ -529,6 +545,9 @@ public final class SqliteDialect extends Dialect {
      */
     @Override
     public long deleteBetween(Connection connection, DSLContext ctx, long first, long last) throws SQLException {
+        if (othersTriggers(connection)) {
+            return super.deleteBetween(connection, ctx, first, last);
+        }
         long chosen;
         try (PreparedStatement ps = connection.prepareStatement("SELECT count(*) FROM attendees WHERE id BETWEEN ?1 AND ?2")) {
             ps.setLong(1, first);
@@ -539,6 +558,25 @@ public final class SqliteDialect extends Dialect {
         }
         deleteWithoutTriggers(connection, chosen, DELETE_RANGE, first, last);
         return chosen;
+    }
+
+    /**
+     * Whether the schema has triggers of its own (users') on {@code attendees} or the normalized
+     * tables. Such a trigger may write other rows of {@code attendees} while the store deletes or
+     * overwrites the ones it chose; only the row triggers keep those in step, so regenerations and
+     * deletes then keep them (the slower way) instead of working set-based.
+     */
+    private static boolean othersTriggers(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM sqlite_master"
+                + " WHERE type = 'trigger' AND lower(tbl_name) IN ('attendees', 'attendee_interests', 'booth_visits')"
+                + " AND name NOT IN (?, ?, ?))")) {
+            for (int i = 0; i < TRIGGER_NAMES.size(); i++) {
+                ps.setString(i + 1, TRIGGER_NAMES.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
     }
 
     /**

@@ -528,8 +528,7 @@ public final class StoreCore implements AutoCloseable {
                 for (long id : ids) {
                     rows.add(generator.attendee(id - 1));
                 }
-                rewrite.overwrite(ids, rows);
-                done += ids.length;
+                done += rewrite.overwrite(ids, rows);
                 after = ids[ids.length - 1];
             }
         });
