@@ -99,6 +99,15 @@ public final class StoreCore implements AutoCloseable {
     /** A filtered page walks its sort column's index when it expects to reach its end within this many rows: {@value}. */
     static final int WALK_ROWS = 20_000;
 
+    /**
+     * Lists of interests or booths up to this long are tested attendee by attendee when a page
+     * walks a sort index ({@code perRow}): {@value}. Each attendee walked looks every item up, so
+     * longer lists find their attendees once instead (a page of 100,000 attendees by job title:
+     * 100 items 43 ms against 51 ms, 400 items 91 ms against 49 ms, 70,000 items 11 s against
+     * 0.2 s).
+     */
+    static final int PER_ROW_ITEMS = 100;
+
     /** Ids per round trip when regenerating: {@value}. */
     private static final int REGENERATE_CHUNK = 1_000;
 
@@ -469,15 +478,15 @@ public final class StoreCore implements AutoCloseable {
         return walked == null || column == ATTENDEE_COLUMNS.get(walked.ordinal()) ? column : dialect.unindexed(column);
     }
 
-    /** Attendees with at least one of {@code items} in a normalized table. */
+    /** Attendees with at least one of {@code items} in a normalized table; {@code perRow}: see {@link #PER_ROW_ITEMS}. */
     private Condition any(Table<?> table, Field<Long> attendee, Field<String> item, List<String> items, boolean perRow) {
-        return perRow ? DSL.exists(DSL.selectOne().from(table).where(attendee.eq(ID)).and(dialect.in(item, items)))
+        return perRow && items.size() <= PER_ROW_ITEMS ? DSL.exists(DSL.selectOne().from(table).where(attendee.eq(ID)).and(dialect.in(item, items)))
                 : ID.in(select(attendee).from(table).where(dialect.in(item, items)));
     }
 
-    /** Attendees with every one of {@code items} in a normalized table. */
+    /** Attendees with every one of {@code items} in a normalized table; {@code perRow}: see {@link #PER_ROW_ITEMS}. */
     private Condition every(Table<?> table, Field<Long> attendee, Field<String> item, List<String> items, boolean perRow) {
-        return perRow ? DSL.field(select(countDistinct(item)).from(table).where(attendee.eq(ID)).and(dialect.in(item, items)))
+        return perRow && items.size() <= PER_ROW_ITEMS ? DSL.field(select(countDistinct(item)).from(table).where(attendee.eq(ID)).and(dialect.in(item, items)))
                         .eq(items.size())
                 : ID.in(select(attendee).from(table).where(dialect.in(item, items))
                         .groupBy(attendee).having(countDistinct(item).eq(items.size())));
