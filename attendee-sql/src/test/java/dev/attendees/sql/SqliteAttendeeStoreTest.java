@@ -633,5 +633,19 @@ class SqliteAttendeeStoreTest extends AbstractAttendeeStoreContractTest {
         assertThat(sqlite.deleteRun(sqlite.runs().get(0).id())).isEqualTo(left);
         assertThat(sqlite.count(AttendeeFilter.ALL)).isZero();
         assertDerivedTablesInStep();
+
+        // Bulk writes too: a trigger of theirs that writes other attendees while a generation inserts.
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement s = c.createStatement()) {
+            s.execute("CREATE TRIGGER user_welcome AFTER INSERT ON attendees WHEN NEW.id % 100 = 0 BEGIN"
+                    + " UPDATE attendees SET job_title = 'Welcomed', booth_visited = 'Welcome Desk' WHERE id = NEW.id - 1; END");
+        }
+        sqlite.generate(fresh, 2_500);
+        assertThat(sqlite.count(AttendeeFilter.builder().text("welcomed").build())).isEqualTo(25);
+        assertThat(sqlite.count(AttendeeFilter.builder().boothsAll("Welcome Desk").build())).isEqualTo(25);
+        assertDerivedTablesInStep();
+        Path csv = csv("more.csv", fresh.toBuilder().seed(11).build().generate(300).stream()
+                .map(a -> a.withId(a.id() + 10_000)).toList());
+        assertThat(sqlite.importFiles(List.of(csv), ImportOptions.DEFAULTS).inserted()).isEqualTo(300);
+        assertDerivedTablesInStep();
     }
 }

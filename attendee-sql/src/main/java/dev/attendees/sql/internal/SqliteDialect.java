@@ -472,11 +472,14 @@ public final class SqliteDialect extends Dialect {
     public Bulk beginBulk(Connection connection, long existing, boolean keepEmailIndex) throws SQLException {
         bulks.incrementAndGet();
         try (Statement s = connection.createStatement()) {
-            for (String trigger : TRIGGER_NAMES) {
-                s.execute("DROP TRIGGER IF EXISTS " + trigger);
+            boolean byTriggers = othersTriggers(connection);
+            if (!byTriggers) {
+                for (String trigger : TRIGGER_NAMES) {
+                    s.execute("DROP TRIGGER IF EXISTS " + trigger);
+                }
             }
             s.execute("PRAGMA cache_size = " + BULK_CACHE_KIB);
-            return new SqliteBulk(connection, existing, keepEmailIndex);
+            return new SqliteBulk(connection, existing, keepEmailIndex, byTriggers);
         } catch (SQLException | RuntimeException e) {
             bulks.decrementAndGet(); // no bulk write to end: Bulk.ended will not be called
             throw e;
@@ -638,17 +641,26 @@ public final class SqliteDialect extends Dialect {
         private final long threshold;
         private final boolean keepEmailIndex;
         private final DerivedRows derived = new DerivedRows(derivedCapacity);
+        private final boolean byTriggers;
         private boolean indexesDropped;
         private SideFill side;
 
-        SqliteBulk(Connection connection, long existing, boolean keepEmailIndex) {
+        /**
+         * {@code byTriggers}: the schema has users' own triggers ({@link #othersTriggers}), so the
+         * row triggers stay and keep the derived tables in step, and only the indexes are rebuilt.
+         */
+        SqliteBulk(Connection connection, long existing, boolean keepEmailIndex, boolean byTriggers) {
             this.connection = connection;
             this.threshold = Math.max(DROP_INDEXES_AFTER, existing);
             this.keepEmailIndex = keepEmailIndex;
+            this.byTriggers = byTriggers;
         }
 
         @Override
         public boolean added(long id, BoundRow row) {
+            if (byTriggers) {
+                return false;
+            }
             Attendee a = row.attendee();
             derived.add(id, a.productInterests(), row.interests(), a.boothVisited(), row.booths());
             return derived.full();
@@ -675,7 +687,7 @@ public final class SqliteDialect extends Dialect {
             } else {
                 derived.flush(connection);
             }
-            if (first <= last) {
+            if (first <= last && !byTriggers) {
                 run(connection, List.of(FILL_FTS), first, last);
             }
             if (indexesDropped) {
@@ -701,6 +713,9 @@ public final class SqliteDialect extends Dialect {
 
         @Override
         public void beforeReplace(long id, boolean addedHere) throws SQLException {
+            if (byTriggers) {
+                return;
+            }
             if (addedHere) {
                 derived.flush(connection); // its rows are then in the tables, where the next statements find them
             } else {
@@ -711,6 +726,9 @@ public final class SqliteDialect extends Dialect {
 
         @Override
         public void afterReplace(long id, boolean addedHere) throws SQLException {
+            if (byTriggers) {
+                return;
+            }
             run(connection, List.of(FILL_INTERESTS, FILL_BOOTHS), id, id);
             if (!addedHere) {
                 run(connection, List.of(FILL_FTS), id, id); // rows added here get theirs in finish
