@@ -324,6 +324,12 @@ public final class AttendeeGenerator {
         private double corporateRatio = DEFAULT_CORPORATE_RATIO;
         private List<String> interests = List.of();
         private List<String> booths = List.of();
+        /** The earliest first day: registrations (up to 150 days before it) still fall in year 1. */
+        private static final LocalDate FIRST_DAY = LocalDate.of(1, 6, 1);
+
+        /** The latest last day: the contract's timestamps have four-digit years. */
+        private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+
         private LocalDate from;
         private LocalDate to;
         private LocalTime dailyOpen;
@@ -551,6 +557,11 @@ public final class AttendeeGenerator {
             }
             if (ChronoUnit.DAYS.between(first, last) > 366) {
                 throw new ConfigurationException("an event lasts at most a year; from " + first + " to " + last + " is longer");
+            }
+            if (first.isBefore(FIRST_DAY) || last.isAfter(LAST_DAY)) {
+                throw new ConfigurationException("event days must lie between " + FIRST_DAY + " and " + LAST_DAY
+                        + " (times are written YYYY-MM-DD HH:MM:SS, and registrations come up to 150 days before the"
+                        + " first day); from " + first + " to " + last + " does not");
             }
             LocalTime open = dailyOpen != null ? dailyOpen : p.dailyHours().open();
             LocalTime close = dailyClose != null ? dailyClose : p.dailyHours().close();

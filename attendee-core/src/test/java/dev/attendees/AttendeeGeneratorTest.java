@@ -136,6 +136,23 @@ class AttendeeGeneratorTest {
     }
 
     @Test
+    void should_keep_every_time_inside_the_four_digit_years_of_the_contract() {
+        assertThatThrownBy(() -> AttendeeGenerator.builder().dates(LocalDate.of(10_000, 1, 1), LocalDate.of(10_000, 1, 3)).build())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("event days must lie between 0001-06-01 and 9999-12-31")
+                .hasMessageContaining("from +10000-01-01 to +10000-01-03 does not");
+        assertThatThrownBy(() -> AttendeeGenerator.builder().dates(LocalDate.of(1, 2, 1), LocalDate.of(1, 2, 2)).build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("registrations come up to 150 days");
+        AttendeeGenerator earliest = AttendeeGenerator.builder().seed(1).dates(LocalDate.of(1, 6, 1), LocalDate.of(1, 6, 2)).build();
+        AttendeeGenerator latest = AttendeeGenerator.builder().seed(1).dates(LocalDate.of(9999, 12, 30), LocalDate.of(9999, 12, 31)).build();
+        for (Attendee a : earliest.generate(2_000)) {
+            assertThat(a.createdAt().getYear()).isEqualTo(1);
+            assertThat(Attendee.formatTimestamp(a.createdAt())).matches("0001-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
+        }
+        assertThat(latest.generate(2_000)).allSatisfy(a -> assertThat(a.attendanceTime().getYear()).isEqualTo(9999));
+    }
+
+    @Test
     void should_reject_from_after_to() {
         assertThatThrownBy(() -> AttendeeGenerator.builder().dates(LocalDate.of(2026, 5, 3), LocalDate.of(2026, 5, 1)))
                 .isInstanceOf(ConfigurationException.class).hasMessage("from (2026-05-03) is after to (2026-05-01)");

@@ -698,6 +698,11 @@ public abstract class AbstractAttendeeStoreContractTest {
                 .hasMessageContaining("product_interests item 'Kubernetes;Docker' holds ';'");
         assertThatThrownBy(() -> write(List.of(nul))).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("name holds a NUL character");
+        Attendee farFuture = new Attendee(1, a.name(), a.email(), a.company(), a.eventName(),
+                LocalDateTime.of(10_000, 1, 14, 9, 56, 2), a.jobTitle(), a.industry(), a.companySize(), a.productInterests(),
+                a.boothVisited(), a.imagePath(), a.createdAt());
+        assertThatThrownBy(() -> write(List.of(farFuture))).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("attendance_time +10000-01-14T09:56:02 is outside the years 1 to 9999");
         assertThat(store.count(AttendeeFilter.ALL)).isZero();
     }
 

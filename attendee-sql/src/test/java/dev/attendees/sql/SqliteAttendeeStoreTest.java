@@ -648,4 +648,32 @@ class SqliteAttendeeStoreTest extends AbstractAttendeeStoreContractTest {
         assertThat(sqlite.importFiles(List.of(csv), ImportOptions.DEFAULTS).inserted()).isEqualTo(300);
         assertDerivedTablesInStep();
     }
+
+    @Test
+    void should_keep_rows_that_temporary_triggers_on_the_stores_own_connections_write_in_step() throws SQLException {
+        try (SqliteAttendeeStore sqlite = SqliteAttendeeStore.builder(files.resolve("temp-triggers.db")).poolSize(2).build()) {
+            sqlite.generate(AttendeeGenerator.builder().seed(9).build(), 2_500);
+            // A TEMP trigger lives on one connection: put it on both of the pool's.
+            try (Connection a = sqlite.dataSource().getConnection(); Connection b = sqlite.dataSource().getConnection()) {
+                for (Connection c : List.of(a, b)) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("CREATE TEMP TRIGGER user_note AFTER DELETE ON main.attendees BEGIN UPDATE attendees"
+                                + " SET job_title = 'Colleague left', product_interests = 'Left' WHERE company = OLD.company; END");
+                    }
+                }
+            }
+            String company = sqlite.countBy(Facet.COMPANY, AttendeeFilter.ALL, 1).get(0).value(); // the most colleagues
+            Attendee leaver = sqlite.find(AttendeeQuery.builder().filter(AttendeeFilter.builder().companies(company).build())
+                    .build()).items().get(0);
+            assertThat(sqlite.delete(AttendeeFilter.builder().text(leaver.name()).build())).isPositive();
+            long noted = sqlite.count(AttendeeFilter.builder().jobTitles("Colleague left").build());
+            assertThat(noted).isPositive();
+            assertThat(sqlite.count(AttendeeFilter.builder().text("colleague left").build())).isEqualTo(noted);
+            assertThat(sqlite.count(AttendeeFilter.builder().interestsAny("Left").build())).isEqualTo(noted);
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + files.resolve("temp-triggers.db"));
+                    Statement s = c.createStatement()) {
+                s.execute("INSERT INTO attendees_fts (attendees_fts, rank) VALUES ('integrity-check', 1)");
+            }
+        }
+    }
 }

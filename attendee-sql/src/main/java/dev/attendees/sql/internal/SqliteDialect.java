@@ -570,7 +570,9 @@ public final class SqliteDialect extends Dialect {
      * deletes then keep them (the slower way) instead of working set-based.
      */
     private static boolean othersTriggers(Connection connection) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM sqlite_master"
+        // TEMP triggers too: made through the pool (dataSource()), they sit on the store's own connections.
+        try (PreparedStatement ps = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM (SELECT type, name, tbl_name"
+                + " FROM sqlite_master UNION ALL SELECT type, name, tbl_name FROM sqlite_temp_master)"
                 + " WHERE type = 'trigger' AND lower(tbl_name) IN ('attendees', 'attendee_interests', 'booth_visits')"
                 + " AND name NOT IN (?, ?, ?))")) {
             for (int i = 0; i < TRIGGER_NAMES.size(); i++) {

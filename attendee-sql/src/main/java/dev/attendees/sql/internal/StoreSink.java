@@ -9,6 +9,7 @@ import dev.attendees.store.RunInfo;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -145,6 +146,16 @@ final class StoreSink implements AttendeeSink {
         refuseNul(a, "event_name", a.eventName());
         refuseNul(a, "job_title", a.jobTitle());
         refuseNul(a, "image_path", a.imagePath());
+        refuseYear(a, "attendance_time", a.attendanceTime());
+        refuseYear(a, "created_at", a.createdAt());
+    }
+
+    /** The contract's timestamps have four-digit years (SQLite keeps the text, PostgreSQL parses it). */
+    private static void refuseYear(Attendee a, String column, LocalDateTime time) {
+        if (time != null && (time.getYear() < 1 || time.getYear() > 9999)) {
+            throw new ConfigurationException("attendee " + a.id() + ": " + column + " " + time
+                    + " is outside the years 1 to 9999 that the stored text YYYY-MM-DD HH:MM:SS holds");
+        }
     }
 
     private static void refuseSeparator(Attendee a, String column, String item) {
