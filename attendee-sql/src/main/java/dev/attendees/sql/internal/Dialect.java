@@ -12,6 +12,8 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 import java.util.List;
 import javax.sql.DataSource;
 import org.jooq.Condition;
@@ -31,6 +33,11 @@ public abstract class Dialect {
 
     /** The jOOQ dialect. */
     public abstract SQLDialect jooq();
+
+    /** The contract's text of a time ({@code yyyy-MM-dd HH:mm:ss}), or {@code null} for none. */
+    static String contractText(LocalDateTime time) {
+        return time == null ? null : Attendee.formatTimestamp(time);
+    }
 
     /** A timestamp as a bind value of this dialect. */
     public abstract Object timestamp(LocalDateTime time);
@@ -79,8 +86,8 @@ public abstract class Dialect {
      * another tool stored as {@code 2026-02-30 10:00:00} reads as the month's last day instead of
      * failing every query that touches its row (imports refuse such values).
      */
-    private static final java.time.format.DateTimeFormatter STORED_TIMESTAMP =
-            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(java.time.format.ResolverStyle.SMART);
+    private static final DateTimeFormatter STORED_TIMESTAMP =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.SMART);
 
     /** A column's value as text, for grouping and listing (timestamps in the contract's format). */
     public abstract Field<String> text(Field<?> field, boolean timestamp);

@@ -43,23 +43,19 @@ final class PostgresCopy implements Dialect.RowCopy {
         field(a.email());
         field(a.company());
         field(a.eventName());
-        field(timestamp(row.attendanceTime()));
+        field(Dialect.contractText((LocalDateTime) row.attendanceTime()));
         field(a.jobTitle());
         field(a.industry() == null ? null : a.industry().label());
         field(a.companySize() == null ? null : a.companySize().label());
         field(row.interests());
         field(row.booths());
         field(a.imagePath());
-        field(timestamp(row.createdAt()));
+        field(Dialect.contractText((LocalDateTime) row.createdAt()));
         text.append('\t').append(id).append('\n');
         rows++;
         if (text.length() >= SEND_AT) {
             send();
         }
-    }
-
-    private static String timestamp(Object value) {
-        return value == null ? null : Attendee.formatTimestamp((LocalDateTime) value);
     }
 
     /** A tab, then the value. */

@@ -157,14 +157,14 @@ public final class PostgresDialect extends Dialect {
                 text[1][i] = a.email();
                 text[2][i] = a.company();
                 text[3][i] = a.eventName();
-                text[4][i] = timestampText(a.attendanceTime());
+                text[4][i] = contractText(a.attendanceTime());
                 text[5][i] = a.jobTitle();
                 text[6][i] = a.industry() == null ? null : a.industry().label();
                 text[7][i] = a.companySize() == null ? null : a.companySize().label();
                 text[8][i] = a.productInterestsText();
                 text[9][i] = a.boothVisitedText();
                 text[10][i] = a.imagePath();
-                text[11][i] = timestampText(a.createdAt());
+                text[11][i] = contractText(a.createdAt());
             }
             try (PreparedStatement ps = connection.prepareStatement(OVERWRITE)) {
                 ps.setArray(1, connection.createArrayOf("bigint", id));
@@ -174,11 +174,6 @@ public final class PostgresDialect extends Dialect {
                 return ps.executeUpdate();
             }
         };
-    }
-
-    /** The contract's text of a time, as COPY sends it too ({@code null} for none). */
-    private static String timestampText(LocalDateTime time) {
-        return time == null ? null : Attendee.formatTimestamp(time);
     }
 
     /**

@@ -84,10 +84,20 @@ public final class SqliteDialect extends Dialect {
             FROM attendees a, json_each('[' || replace(json_quote(a.booth_visited), ';', '","') || ']') j
             WHERE a.id BETWEEN ?1 AND ?2 AND a.booth_visited <> ''""";
 
+    /** Adds the words of the attendees that {@code chosen} selects (a condition on {@code attendees a}) to the full-text index. */
+    private static String wordsIn(String chosen) {
+        return "INSERT INTO attendees_fts (rowid, name, company, job_title)"
+                + " SELECT a.id, a.name, a.company, a.job_title FROM attendees a WHERE " + chosen;
+    }
+
+    /** Removes the words of the attendees that {@code chosen} selects from the full-text index (which needs their current values). */
+    private static String wordsOut(String chosen) {
+        return "INSERT INTO attendees_fts (attendees_fts, rowid, name, company, job_title)"
+                + " SELECT 'delete', a.id, a.name, a.company, a.job_title FROM attendees a WHERE " + chosen;
+    }
+
     /** Adds the attendees with ids {@code ?1..?2} to the full-text index. */
-    private static final String FILL_FTS = """
-            INSERT INTO attendees_fts (rowid, name, company, job_title)
-            SELECT id, name, company, job_title FROM attendees WHERE id BETWEEN ?1 AND ?2""";
+    private static final String FILL_FTS = wordsIn("a.id BETWEEN ?1 AND ?2");
 
     /**
      * Removes the derived rows of attendee {@code ?1}, found by (item, attendee) from its current
@@ -103,10 +113,8 @@ public final class SqliteDialect extends Dialect {
                 FROM attendees a, json_each('[' || replace(json_quote(a.booth_visited), ';', '","') || ']') j
                 WHERE a.id = ?1)""");
 
-    /** Removes attendee {@code ?1} from the full-text index (which needs its current values). */
-    private static final String UNFILL_FTS = """
-            INSERT INTO attendees_fts (attendees_fts, rowid, name, company, job_title)
-            SELECT 'delete', id, name, company, job_title FROM attendees WHERE id = ?1""";
+    /** Removes attendee {@code ?1} from the full-text index. */
+    private static final String UNFILL_FTS = wordsOut("a.id = ?1");
 
     /**
      * Set-based maintenance of an in-place overwrite ({@link #beginRewrite}) or a delete of the
@@ -117,8 +125,7 @@ public final class SqliteDialect extends Dialect {
      */
     private static List<String> unfill(String chosen) {
         return List.of(
-                "INSERT INTO attendees_fts (attendees_fts, rowid, name, company, job_title)"
-                        + " SELECT 'delete', a.id, a.name, a.company, a.job_title FROM attendees a WHERE " + chosen,
+                wordsOut(chosen),
                 "DELETE FROM attendee_interests WHERE (interest, attendee_id) IN (SELECT j.value, a.id"
                         + " FROM attendees a, json_each('[' || replace(json_quote(a.product_interests), ';', '\",\"') || ']') j"
                         + " WHERE " + chosen + ")",
@@ -130,8 +137,7 @@ public final class SqliteDialect extends Dialect {
     /** See {@link #unfill}. */
     private static List<String> fill(String chosen) {
         return List.of(
-                "INSERT INTO attendees_fts (rowid, name, company, job_title)"
-                        + " SELECT a.id, a.name, a.company, a.job_title FROM attendees a WHERE " + chosen,
+                wordsIn(chosen),
                 choosing(FILL_INTERESTS, chosen),
                 choosing(FILL_BOOTHS, chosen));
     }
@@ -161,8 +167,7 @@ public final class SqliteDialect extends Dialect {
 
     /** Removes the attendees with ids {@code ?1..?2} with their words and list items, a key range of each item at a time. */
     private static final List<String> DELETE_RANGE = List.of(
-            "INSERT INTO attendees_fts (attendees_fts, rowid, name, company, job_title)"
-                    + " SELECT 'delete', id, name, company, job_title FROM attendees WHERE id BETWEEN ?1 AND ?2",
+            wordsOut("a.id BETWEEN ?1 AND ?2"),
             "DELETE FROM attendee_interests WHERE interest IN (SELECT DISTINCT interest FROM attendee_interests)"
                     + " AND attendee_id BETWEEN ?1 AND ?2",
             "DELETE FROM booth_visits WHERE booth IN (SELECT DISTINCT booth FROM booth_visits)"
@@ -205,7 +210,7 @@ public final class SqliteDialect extends Dialect {
 
     @Override
     public Object timestamp(LocalDateTime time) {
-        return time == null ? null : Attendee.formatTimestamp(time);
+        return contractText(time);
     }
 
     /** The last year whose times have the contract's text form ({@code yyyy-MM-dd HH:mm:ss}). */
@@ -474,9 +479,7 @@ public final class SqliteDialect extends Dialect {
         try (Statement s = connection.createStatement()) {
             boolean byTriggers = othersTriggers(connection);
             if (!byTriggers) {
-                for (String trigger : TRIGGER_NAMES) {
-                    s.execute("DROP TRIGGER IF EXISTS " + trigger);
-                }
+                dropTriggers(connection);
             }
             s.execute("PRAGMA cache_size = " + BULK_CACHE_KIB);
             return new SqliteBulk(connection, existing, keepEmailIndex, byTriggers);
@@ -497,11 +500,7 @@ public final class SqliteDialect extends Dialect {
         if (othersTriggers(connection)) {
             return super.beginRewrite(connection);
         }
-        try (Statement s = connection.createStatement()) {
-            for (String trigger : TRIGGER_NAMES) {
-                s.execute("DROP TRIGGER IF EXISTS " + trigger);
-            }
-        }
+        dropTriggers(connection);
         return new Rewrite() {
             @Override
             public int overwrite(long[] ids, List<Attendee> rows) throws SQLException {
@@ -594,24 +593,12 @@ public final class SqliteDialect extends Dialect {
         if (chosen == 0) {
             return;
         }
-        try (Statement s = connection.createStatement()) {
-            long all;
-            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM attendees")) {
-                all = rs.next() ? rs.getLong(1) : -1;
-            }
-            for (String trigger : TRIGGER_NAMES) {
-                s.execute("DROP TRIGGER IF EXISTS " + trigger);
-            }
-            for (String sql : chosen == all ? DELETE_EVERYONE : statements) {
-                try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                    if (sql.contains("?1")) {
-                        ps.setLong(1, first);
-                        ps.setLong(2, last);
-                    }
-                    ps.executeUpdate();
-                }
-            }
+        long all;
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM attendees")) {
+            all = rs.next() ? rs.getLong(1) : -1;
         }
+        dropTriggers(connection);
+        run(connection, chosen == all ? DELETE_EVERYONE : statements, first, last);
         Scripts.run(connection, TRIGGERS);
     }
 
@@ -768,10 +755,22 @@ public final class SqliteDialect extends Dialect {
         }
     }
 
+    /** Drops the row triggers in the connection's open transaction (its rollback brings them back; {@link #TRIGGERS} too). */
+    private static void dropTriggers(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            for (String trigger : TRIGGER_NAMES) {
+                s.execute("DROP TRIGGER IF EXISTS " + trigger);
+            }
+        }
+    }
+
+    /** Runs {@code statements}, their {@code ?1} and {@code ?2} (where they have them) bound to {@code first} and {@code last}. */
     private static void run(Connection connection, List<String> statements, long first, long last) throws SQLException {
         for (String sql : statements) {
             try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                ps.setLong(1, first);
+                if (sql.contains("?1")) {
+                    ps.setLong(1, first);
+                }
                 if (sql.contains("?2")) {
                     ps.setLong(2, last);
                 }
