@@ -161,8 +161,8 @@ final class GenerateCommand implements Callable<Integer> {
             llmOptions.designProfile();
             AttendeeGenerator generator = build(builder);
             LOG.debug("options: {}", generator.options());
-            if (database != null) {
-                database.refuseRepeat(generator);
+            if (database != null && seed == null) {
+                database.refuseRepeat(generator); // the random seed, known only now (a given --seed was checked above)
             }
             GenerationSummary summary;
             // Standard output as a plain stream: unlike System.out, it reports a full disk or a closed pipe.
