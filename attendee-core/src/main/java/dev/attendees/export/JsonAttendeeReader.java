@@ -9,6 +9,7 @@ import dev.attendees.InputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
@@ -155,7 +156,7 @@ final class JsonAttendeeReader implements AttendeeReader {
             case VALUE_TRUE -> "true";
             case VALUE_FALSE -> "false";
             case VALUE_NULL -> "null";
-            default -> token.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            default -> token.name().toLowerCase(Locale.ROOT).replace('_', ' ');
         };
     }
 

@@ -2,20 +2,22 @@ package dev.attendees.export;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.attendees.Attendee;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** JSON objects with the contract's snake_case keys, written with Jackson's streaming generator. */
 final class JsonCodec {
     static final JsonFactory FACTORY = JsonFactory.builder().build();
 
     /** Jackson's "(start marker at [Source: ...; line: 3, column: 1])". */
-    private static final java.util.regex.Pattern START_MARKER =
-            java.util.regex.Pattern.compile("\\s*\\(start marker at \\[Source: .*?; line: (\\d+), column: \\d+\\]\\)");
+    private static final Pattern START_MARKER =
+            Pattern.compile("\\s*\\(start marker at \\[Source: .*?; line: (\\d+), column: \\d+\\]\\)");
     /** Jackson's location, "at [Source: ...; line: 3, column: 10]" (the line is named already). */
-    private static final java.util.regex.Pattern LOCATION = java.util.regex.Pattern.compile("\\s*at \\[Source: .*?\\]");
+    private static final Pattern LOCATION = Pattern.compile("\\s*at \\[Source: .*?\\]");
 
     private JsonCodec() {}
 
@@ -24,8 +26,8 @@ final class JsonCodec {
      * source description, no location lines (the caller names file and line), a start marker as
      * "(opened on line N)".
      */
-    static String problem(java.io.IOException e) {
-        String message = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+    static String problem(IOException e) {
+        String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
         if (message == null || message.isBlank()) {
             return "cannot read the input";
         }

@@ -6,6 +6,9 @@ import dev.attendees.Industry;
 import dev.attendees.InputException;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
+import java.time.Month;
+import java.time.Year;
+import java.util.List;
 import java.util.Map;
 import java.util.function.ToLongFunction;
 
@@ -114,8 +117,8 @@ final class RecordParser {
      * white space at either end ({@code A; B}) is an error: the contract joins items by {@code ;} with
      * nothing around it.
      */
-    private static java.util.List<String> list(Map<String, String> fields, String column, String source, ToLongFunction<String> at) {
-        java.util.List<String> items = Attendee.splitList(fields.get(column));
+    private static List<String> list(Map<String, String> fields, String column, String source, ToLongFunction<String> at) {
+        List<String> items = Attendee.splitList(fields.get(column));
         for (String item : items) {
             if (item.isBlank()) {
                 throw new InputException(source, at.applyAsLong(column), column, "has an empty item in '" + fields.get(column)
@@ -180,7 +183,7 @@ final class RecordParser {
             int minute = digits(t, 14, 2);
             int second = digits(t, 17, 2);
             if ((year | month | day | hour | minute | second) >= 0 && month >= 1 && month <= 12 && day >= 1
-                    && (day <= 28 || day <= java.time.Month.of(month).length(java.time.Year.isLeap(year)))
+                    && (day <= 28 || day <= lengthOfMonth(year, month))
                     && hour <= 23 && minute <= 59 && second <= 59) {
                 return LocalDateTime.of(year, month, day, hour, minute, second);
             }
@@ -197,10 +200,15 @@ final class RecordParser {
         int month = digits(t, 5, 2);
         int day = digits(t, 8, 2);
         if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31
-                || day <= java.time.YearMonth.of(year, month).lengthOfMonth()) {
+                || day <= lengthOfMonth(year, month)) {
             return "";
         }
         return ": " + t.substring(0, 7) + " has no day " + day;
+    }
+
+    /** The days of {@code month} (1 to 12) in {@code year}. */
+    private static int lengthOfMonth(int year, int month) {
+        return Month.of(month).length(Year.isLeap(year));
     }
 
     /** The number written by {@code length} ASCII digits at {@code from}, or -1. */
