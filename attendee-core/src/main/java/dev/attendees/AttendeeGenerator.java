@@ -60,7 +60,7 @@ public final class AttendeeGenerator {
      * ({@code docs/CHANGELOG.md}), whenever a release changes which attendees a seed gives; the
      * golden-file tests fail until it is.
      */
-    public static final int DATA_VERSION = 1;
+    public static final int DATA_VERSION = 2;
 
     /** The share of corporate addresses when none is given: {@value}. */
     public static final double DEFAULT_CORPORATE_RATIO = 0.7;
@@ -548,12 +548,28 @@ public final class AttendeeGenerator {
             }
             EventProfile p = profile != null ? profile : EventProfiles.builtIn(eventType != null ? eventType
                     : EventProfiles.inferId(eventName).orElse(EventProfiles.DEFAULT_ID));
-            String name = eventName != null ? eventName : p.defaultEventName();
             long length = ChronoUnit.DAYS.between(p.defaultDates().from(), p.defaultDates().to());
-            LocalDate first = from != null ? from : to != null ? to.minusDays(length) : p.defaultDates().from();
-            LocalDate last = to != null ? to : from != null ? from.plusDays(length) : p.defaultDates().to();
+            List<Integer> nameYears = EventYears.in(eventName);
+            LocalDate defaultFrom = p.defaultDates().from();
+            if (!nameYears.isEmpty()) {
+                // "HIMSS 2027" with no dates: the type's usual days, in 2027.
+                defaultFrom = defaultFrom.plusYears(nameYears.get(0) - defaultFrom.getYear());
+            }
+            LocalDate first = from != null ? from : to != null ? to.minusDays(length) : defaultFrom;
+            LocalDate last = to != null ? to : from != null ? from.plusDays(length) : defaultFrom.plusDays(length);
             if (last.isBefore(first)) {
                 throw new ConfigurationException("from (" + first + ") is after to (" + last + ")");
+            }
+            String name;
+            if (eventName == null) {
+                name = from != null || to != null ? EventYears.withYear(p.defaultEventName(), first.getYear()) : p.defaultEventName();
+            } else {
+                name = eventName;
+                if (!nameYears.isEmpty() && !nameYears.contains(first.getYear()) && !nameYears.contains(last.getYear())) {
+                    throw new ConfigurationException("the event name '" + eventName + "' says " + nameYears.get(0)
+                            + " but its dates, " + first + " to " + last + ", are in " + first.getYear()
+                            + (last.getYear() != first.getYear() ? "-" + last.getYear() : "") + "; give dates in " + nameYears.get(0) + " or a name without a year");
+                }
             }
             if (ChronoUnit.DAYS.between(first, last) > 366) {
                 throw new ConfigurationException("an event lasts at most a year; from " + first + " to " + last + " is longer");

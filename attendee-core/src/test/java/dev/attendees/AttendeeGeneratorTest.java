@@ -153,6 +153,46 @@ class AttendeeGeneratorTest {
     }
 
     @Test
+    void should_hold_the_event_in_the_year_its_name_gives() {
+        AttendeeGenerator himss = AttendeeGenerator.builder().event("HIMSS 2027").build();
+        assertThat(himss.eventType()).isEqualTo("healthcare-it");
+        assertThat(himss.options().from().getYear()).isEqualTo(2027);
+        assertThat(himss.options().to().getYear()).isEqualTo(2027);
+        assertThat(java.time.temporal.ChronoUnit.DAYS.between(himss.options().from(), himss.options().to()))
+                .isEqualTo(java.time.temporal.ChronoUnit.DAYS.between(himss.options().profile().defaultDates().from(),
+                        himss.options().profile().defaultDates().to()));
+        assertThat(himss.options().from().getMonth()).isEqualTo(himss.options().profile().defaultDates().from().getMonth());
+        assertThat(himss.generate(500)).allSatisfy(a -> assertThat(a.attendanceTime().getYear()).isEqualTo(2027));
+        // A year in the past works the same way; a name without one keeps the type's dates.
+        assertThat(AttendeeGenerator.builder().event("KubeCon Europe 2019").build().options().from().getYear()).isEqualTo(2019);
+        assertThat(AttendeeGenerator.builder().event("Money20/20 Europe").build().options().from())
+                .isEqualTo(dev.attendees.profile.EventProfiles.builtIn("fintech").defaultDates().from());
+    }
+
+    @Test
+    void should_name_an_event_with_the_year_of_its_dates() {
+        AttendeeGenerator g = AttendeeGenerator.builder().dates(LocalDate.of(2027, 3, 1), LocalDate.of(2027, 3, 3)).build();
+        assertThat(g.options().eventName()).isEqualTo("CloudNativeCon 2027");
+        assertThat(g.generate(5)).allSatisfy(a -> assertThat(a.eventName()).isEqualTo("CloudNativeCon 2027"));
+        assertThat(AttendeeGenerator.builder().eventType("security").from(LocalDate.of(2030, 5, 4)).build().options()
+                .eventName()).endsWith(" 2030").doesNotContain("2026");
+        assertThat(AttendeeGenerator.builder().build().options().eventName()).isEqualTo("CloudNativeCon 2026");
+    }
+
+    @Test
+    void should_refuse_a_name_and_dates_whose_years_disagree_naming_both() {
+        assertThatThrownBy(() -> AttendeeGenerator.builder().event("HIMSS 2027")
+                .dates(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 3)).build())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("the event name 'HIMSS 2027' says 2027 but its dates, 2026-03-01 to 2026-03-03, are in 2026;"
+                        + " give dates in 2027 or a name without a year");
+        // Dates across the new year agree with either year.
+        assertThat(AttendeeGenerator.builder().event("Winter Summit 2027")
+                .dates(LocalDate.of(2026, 12, 30), LocalDate.of(2027, 1, 2)).build().options().eventName())
+                .isEqualTo("Winter Summit 2027");
+    }
+
+    @Test
     void should_reject_from_after_to() {
         assertThatThrownBy(() -> AttendeeGenerator.builder().dates(LocalDate.of(2026, 5, 3), LocalDate.of(2026, 5, 1)))
                 .isInstanceOf(ConfigurationException.class).hasMessage("from (2026-05-03) is after to (2026-05-01)");

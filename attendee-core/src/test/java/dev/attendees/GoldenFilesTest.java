@@ -33,13 +33,29 @@ class GoldenFilesTest {
         "data-analytics, 5, ru-RU"
     })
     void the_first_attendees_should_not_change_within_a_data_version(String type, long seed, String locale) throws IOException {
+        check(type, seed, locale, 0);
+    }
+
+    /** Far into big runs, where companies have used up their people and made-up ones take their seats. */
+    @ParameterizedTest(name = "{0} seed {1} {2} from {3}")
+    @CsvSource({
+        "cloud-native, 42, en-US, 1000000",
+        "security, 7, international, 250000",
+    })
+    void attendees_deep_in_a_big_run_should_not_change_within_a_data_version(String type, long seed, String locale, long from)
+            throws IOException {
+        check(type, seed, locale, from);
+    }
+
+    private static void check(String type, long seed, String locale, long from) throws IOException {
         AttendeeGenerator generator = AttendeeGenerator.builder().eventType(type).seed(seed).locale(locale).build();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (AttendeeFileSink sink = AttendeeFormat.CSV.open(out)) {
-            generator.writeTo(sink, COUNT);
+            sink.write(generator.slice(from, from + COUNT));
+            sink.commit();
         }
         String actual = out.toString(StandardCharsets.UTF_8);
-        Path file = DIR.resolve(type + "-seed" + seed + "-" + locale + ".csv");
+        Path file = DIR.resolve(type + "-seed" + seed + "-" + locale + (from == 0 ? "" : "-from" + from) + ".csv");
         if (Boolean.getBoolean("attendees.golden.update")) {
             Files.createDirectories(DIR);
             Files.writeString(file, actual, StandardCharsets.UTF_8);

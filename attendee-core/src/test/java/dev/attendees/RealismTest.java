@@ -257,6 +257,82 @@ class RealismTest {
         assertThat(bySize.get(CompanySize.ENTERPRISE)).isGreaterThan(bySize.get(CompanySize.STARTUP));
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {20_000, 200_000})
+    void no_company_should_send_more_people_than_its_size_allows(int count) {
+        Map<String, Long> perCompany = new HashMap<>();
+        Map<String, CompanySize> size = new HashMap<>();
+        AttendeeGenerator.builder().event("KubeCon North America 2026").seed(count).build().stream(count).forEach(a -> {
+            perCompany.merge(a.company(), 1L, Long::sum);
+            size.put(a.company(), a.companySize());
+        });
+        Map<CompanySize, Long> most = new HashMap<>();
+        perCompany.forEach((company, n) -> most.merge(size.get(company), n, Math::max));
+        assertThat(most.get(CompanySize.STARTUP)).as("most people from one startup").isLessThanOrEqualTo(7);
+        assertThat(most.get(CompanySize.SMB)).as("most people from one SMB").isLessThanOrEqualTo(31);
+        assertThat(most.get(CompanySize.MID_MARKET)).as("most people from one mid-market company").isLessThanOrEqualTo(124);
+        long largest = perCompany.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+        assertThat(largest / (double) count).as("the largest company's share of the crowd").isLessThan(count >= 200_000 ? 0.01 : 0.04);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cloud-native", "security", "ai-ml", "data-analytics", "fintech", "healthcare-it"})
+    void a_chief_office_should_have_one_holder_per_company_and_founders_small_companies(String type) {
+        Map<String, Long> holders = new HashMap<>();
+        AttendeeGenerator.builder().eventType(type).seed(113).build().stream(40_000).forEach(a -> {
+            String office = office(a.jobTitle());
+            if (office != null) {
+                holders.merge(a.company() + " / " + office, 1L, Long::sum);
+            }
+            if (a.jobTitle().toLowerCase(Locale.ROOT).contains("founder")) {
+                assertThat(a.companySize()).as("%s at %s", a.jobTitle(), a.company()).isIn(CompanySize.STARTUP, CompanySize.SMB);
+            }
+        });
+        assertThat(holders).isNotEmpty();
+        assertThat(holders).allSatisfy((office, n) -> assertThat(n).as(office).isEqualTo(1));
+    }
+
+    /** The office a title holds, spelled one way: "Co-Founder & CTO" and "Chief Technology Officer" are "cto". */
+    private static String office(String title) {
+        String t = title.toLowerCase(Locale.ROOT);
+        boolean founder = t.contains("founder");
+        t = t.replaceAll("\\b(co-?)?founders?\\b|&", " ").replaceAll("\\s+", " ").strip();
+        if (t.startsWith("chief ")) {
+            return java.util.Arrays.stream(t.split(" ")).filter(w -> !w.equals("of") && !w.equals("and"))
+                    .map(w -> w.substring(0, 1)).collect(Collectors.joining());
+        }
+        if (t.contains("chief") || t.matches(".*\\bc[a-z]{1,3}o\\b.*")) {
+            return t;
+        }
+        return founder ? "ceo" : null;
+    }
+
+    @Test
+    void cisos_should_work_at_companies_big_enough_to_have_one() {
+        Map<CompanySize, Long> cisos = AttendeeGenerator.builder().seed(114).build().stream(200_000)
+                .filter(a -> a.jobTitle().equals("Chief Information Security Officer"))
+                .collect(Collectors.groupingBy(Attendee::companySize, Collectors.counting()));
+        long big = cisos.getOrDefault(CompanySize.MID_MARKET, 0L) + cisos.getOrDefault(CompanySize.ENTERPRISE, 0L);
+        assertThat(big).as("CISOs at mid-market companies and enterprises, of %s", cisos)
+                .isGreaterThan(3 * cisos.getOrDefault(CompanySize.STARTUP, 0L));
+    }
+
+    @Test
+    void titles_should_pull_their_own_topics_at_a_cloud_native_event() {
+        List<Attendee> list = AttendeeGenerator.builder().seed(115).build().generate(20_000);
+        for (String[] pull : new String[][] {{"secur|ciso", "Security"}, {"machine learning|\\bml\\b|mlops", "AI/ML"},
+                {"data engineer|database|\\bdba\\b", "Databases"}}) {
+            java.util.regex.Pattern title = java.util.regex.Pattern.compile(pull[0], java.util.regex.Pattern.CASE_INSENSITIVE);
+            double inGroup = share(list, a -> title.matcher(a.jobTitle()).find(), a -> a.productInterests().contains(pull[1]));
+            double overall = share(list, a -> true, a -> a.productInterests().contains(pull[1]));
+            assertThat(inGroup).as("%s among titles matching %s", pull[1], pull[0]).isGreaterThan(0.6);
+            assertThat(inGroup / overall).as("lift of %s among titles matching %s", pull[1], pull[0]).isGreaterThan(2.5);
+        }
+        double cisos = share(list, a -> a.jobTitle().equals("Chief Information Security Officer"),
+                a -> a.productInterests().contains("Security"));
+        assertThat(cisos).as("Security among CISOs").isGreaterThan(0.6);
+    }
+
     @Test
     void undeliverable_mode_should_use_only_reserved_domains() {
         List<Attendee> list = AttendeeGenerator.builder().seed(112).locale("international").undeliverableEmails(true)

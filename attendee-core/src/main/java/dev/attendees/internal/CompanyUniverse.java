@@ -13,73 +13,62 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Every company an event's attendees can come from: the profile's curated pool, then an unbounded
- * sequence of made-up companies. An attendee first draws a company size by the profile's
- * attendee share, then a company rank within that size from a heavy-tailed (Pareto) law: low ranks
- * (the curated, prominent companies) send many people, and the deeper ranks, which are made up
- * procedurally, appear as a run grows. Big sizes use a steep law (a few companies send crowds),
- * startups a flat one (many companies send one or two). Company {@code k} of a size is a pure
- * function of (profile, seed, size, k), so every attendee of a company sees the same name, domain,
- * industry and size.
+ * Every company an event's attendees can come from, and how many people each sends.
+ *
+ * <p>Attendees are dealt in blocks of {@value #BLOCK}. In every block each company size has its
+ * share of seats, and within a size each <em>rank</em> (the curated pool in order of prominence,
+ * then made-up companies) has a fixed quota of seats, from a heavy-tailed law: the first ranks get
+ * dozens, a long tail one each. A rank's seats go to one company for a number of blocks (its
+ * <em>generation</em>), then to a new made-up company, so that no company ever gets more seats than
+ * its attendee limit ({@link Headcount}): a company whose quota is {@code q} a block holds its rank
+ * for at most {@code limit / q} blocks. Which company has a rank in block {@code b} is a pure function
+ * of (profile, seed, size, rank, {@code b}); the limits hold for every run, however long, because they
+ * come from this construction, not from counting. Big runs draw on more companies because companies
+ * run out of people.
  */
 final class CompanyUniverse {
-    /** Pareto scale and shape per size, in {@link CompanySize} order. */
-    private static final double[] SCALE = {40, 22, 10, 6};
-    private static final double[] SHAPE = {0.95, 1.0, 1.1, 1.2};
-    private static final long MAX_RANK = 1L << 40;
+    /** Attendees per block: {@value}. */
+    static final int BLOCK = 4096;
+
+    /** Pareto scale and shape of the rank law per size, in {@link CompanySize} order. */
+    private static final double[] SCALE = {400, 120, 30, 10};
+    private static final double[] SHAPE = {0.9, 0.9, 0.9, 0.8};
 
     private static final JsonNode VOCABULARY = NameTables.readJson("/dev/attendees/names/company-names.json");
     private static final String[] PREFIXES = strings(VOCABULARY.path("prefixes"));
     private static final String[] ROOTS = strings(VOCABULARY.path("roots"));
     private static final String[] QUALIFIERS = strings(VOCABULARY.path("qualifiers"));
+    private static final String[] LOWER_PREFIXES = lower(PREFIXES);
+    private static final String[] LOWER_ROOTS = lower(ROOTS);
+    private static final String[] LOWER_QUALIFIERS = lower(QUALIFIERS);
     private static final int WORDS = PREFIXES.length * ROOTS.length;
     private static final long WORD_STEP = coprimeStep(WORDS);
 
-    private final CompanyInfo[][] curated = new CompanyInfo[CompanySize.values().length][];
-    private final CompanySize[] sizes;
-    private final AliasTable sizeTable;
+    /** Per size: the ranks that have seats, their quota a block, and how long a company keeps them. */
+    private final Ranks[] ranks = new Ranks[CompanySize.values().length];
     private final Industry[] industries;
     private final AliasTable industryTable;
     private final Map<Industry, String[]> suffixes = new EnumMap<>(Industry.class);
     private final Map<Industry, String[]> tlds = new EnumMap<>(Industry.class);
     private final Set<String> curatedNames = new HashSet<>();
     private final Set<String> curatedDomains = new HashSet<>();
-    private final AliasTable patternTable;
+    private final EmailPattern[][] patternsByFamily = new EmailPattern[2][];
+    private final AliasTable[] patternTables = new AliasTable[2];
+    private final Titles titles;
     private final long seed;
+    /** The widest rank list of any size: made-up keys interleave (generation, rank, size). */
+    private final long rankStride;
     private final CompanyInfo[] cache = new CompanyInfo[1 << 14];
 
-    CompanyUniverse(EventProfile profile, long seed) {
+    CompanyUniverse(EventProfile profile, long seed, Titles titles) {
         this.seed = seed;
-        EmailPattern[] patterns = EmailPattern.values();
-        double[] patternWeights = new double[patterns.length];
-        for (int i = 0; i < patterns.length; i++) {
-            patternWeights[i] = patterns[i].weight;
+        this.titles = titles;
+        for (int f = 0; f < 2; f++) {
+            boolean initial = f == 1;
+            patternsByFamily[f] = java.util.Arrays.stream(EmailPattern.values()).filter(p -> p.initial == initial)
+                    .toArray(EmailPattern[]::new);
+            patternTables[f] = new AliasTable(java.util.Arrays.stream(patternsByFamily[f]).mapToDouble(p -> p.weight).toArray());
         }
-        patternTable = new AliasTable(patternWeights);
-        List<List<CompanyInfo>> bySize = new ArrayList<>();
-        for (int i = 0; i < CompanySize.values().length; i++) {
-            bySize.add(new ArrayList<>());
-        }
-        for (EventProfile.Company c : profile.companies()) {
-            CompanySize size = CompanySize.fromLabel(c.size());
-            EmailPattern pattern = c.emailPattern() != null ? EmailPattern.fromId(c.emailPattern()) : patternFor(c.domain());
-            bySize.get(size.ordinal()).add(new CompanyInfo(-1, c.name(), c.domain(), Industry.fromLabel(c.industry()), size, pattern));
-            curatedNames.add(c.name().toLowerCase(Locale.ROOT));
-            curatedDomains.add(c.domain());
-        }
-        for (int i = 0; i < curated.length; i++) {
-            curated[i] = bySize.get(i).toArray(new CompanyInfo[0]);
-        }
-        List<CompanySize> sizeList = new ArrayList<>();
-        List<Double> sizeWeights = new ArrayList<>();
-        profile.attendeeShareBySize().forEach((label, w) -> {
-            if (w > 0) {
-                sizeList.add(CompanySize.fromLabel(label));
-                sizeWeights.add(w);
-            }
-        });
-        sizes = sizeList.toArray(new CompanySize[0]);
-        sizeTable = new AliasTable(sizeWeights.stream().mapToDouble(Double::doubleValue).toArray());
         List<Industry> industryList = new ArrayList<>();
         List<Double> industryWeights = new ArrayList<>();
         profile.industries().forEach((label, w) -> {
@@ -96,82 +85,178 @@ final class CompanyUniverse {
             String[] t = strings(VOCABULARY.path("tlds").path(industry.label()));
             tlds.put(industry, t.length == 0 ? new String[] {"com"} : t);
         }
-    }
 
-    /**
-     * Draws the company of one attendee whose address family is already known: companies of the
-     * other family are redrawn, so the result follows the company law restricted to that family.
-     */
-    CompanyInfo pick(Rng rng, boolean initialFamily) {
-        for (int attempt = 0; attempt < 10_000; attempt++) {
-            CompanyInfo c = pick(rng);
-            if (c.pattern.initial == initialFamily) {
-                return c;
-            }
+        List<List<EventProfile.Company>> curated = new ArrayList<>();
+        for (int i = 0; i < CompanySize.values().length; i++) {
+            curated.add(new ArrayList<>());
         }
-        throw new IllegalStateException("no company uses " + (initialFamily ? "an initial-based" : "a full-name") + " e-mail pattern");
-    }
-
-    /** The share of corporate attendees whose company uses an initial-based pattern, estimated once. */
-    double initialShare() {
-        Rng rng = new Rng(0x1A17141L);
-        int initial = 0;
-        int n = 20_000;
-        for (int i = 0; i < n; i++) {
-            if (pick(rng).pattern.initial) {
-                initial++;
-            }
+        for (EventProfile.Company c : profile.companies()) {
+            curated.get(CompanySize.fromLabel(c.size()).ordinal()).add(c);
+            curatedNames.add(c.name().toLowerCase(Locale.ROOT));
+            curatedDomains.add(c.domain());
         }
-        return initial / (double) n;
-    }
-
-    /** Draws the company of one attendee. */
-    CompanyInfo pick(Rng rng) {
-        CompanySize size = sizes[sizeTable.sample(rng)];
-        int s = size.ordinal();
-        double u = rng.nextDouble();
-        double rank = SCALE[s] * (StrictMath.pow(1.0 - u, -1.0 / SHAPE[s]) - 1.0);
-        long k = rank >= MAX_RANK ? MAX_RANK : (long) rank;
-        CompanyInfo[] pool = curated[s];
-        if (k < pool.length) {
-            return pool[(int) k];
+        int[] seats = seats(profile);
+        long widest = 1;
+        for (CompanySize size : CompanySize.values()) {
+            ranks[size.ordinal()] = new Ranks(size, seats[size.ordinal()], curated.get(size.ordinal()));
+            widest = Math.max(widest, ranks[size.ordinal()].count());
         }
-        return madeUp((k - pool.length) * 4 + s, size);
+        rankStride = widest;
     }
 
-    private CompanyInfo madeUp(long key, CompanySize size) {
+    /** Seats per block for each size, by the profile's attendee shares, summing to {@link #BLOCK}. */
+    private static int[] seats(EventProfile profile) {
+        double[] share = new double[CompanySize.values().length];
+        profile.attendeeShareBySize().forEach((label, w) -> share[CompanySize.fromLabel(label).ordinal()] = w);
+        return Apportion.largestRemainder(share, BLOCK);
+    }
+
+    /** The ranks of a size that have seats. */
+    Ranks ranks(int size) {
+        return ranks[size];
+    }
+
+    /** The company holding rank {@code r} of size {@code size} in generation {@code generation}. */
+    CompanyInfo company(int size, int r, long generation) {
+        Ranks rs = ranks[size];
+        if (generation == 0 && rs.curated[r] != null) {
+            return rs.curated[r];
+        }
+        long key = (generation * rankStride + r) * 4 + size;
         int slot = (int) (Mix.mix64(key) & (cache.length - 1));
         CompanyInfo hit = cache[slot];
         if (hit != null && hit.key == key) {
             return hit;
         }
-        CompanyInfo made = make(key, size);
+        CompanyInfo made = madeUp(key, rs, r, generation);
         cache[slot] = made;
         return made;
     }
 
+    /** The ranks of one company size: their seats a block, curated holders and generation lengths. */
+    final class Ranks {
+        final CompanySize size;
+        /** Per rank (dense, in order of prominence): seats a block. */
+        final int[] quota;
+        /** Per rank: its place in the rank law (curated companies first). */
+        final long[] place;
+        /** Per rank: the curated company holding it in generation 0, or null. */
+        final CompanyInfo[] curated;
+        /** Per rank: blocks of generation 0. */
+        final long[] firstGeneration;
+        /** Per rank: blocks of each later generation. */
+        final long[] laterGeneration;
+        /** Per rank: whether its companies' e-mail patterns use only the first initial. */
+        final boolean[] initial;
+
+        Ranks(CompanySize size, int seats, List<EventProfile.Company> pool) {
+            this.size = size;
+            int s = size.ordinal();
+            int madeUpLimit = Headcount.madeUpLimit(size);
+            long[] employees = new long[pool.size()];
+            int[] limits = new int[pool.size()];
+            for (int k = 0; k < pool.size(); k++) {
+                EventProfile.Company c = pool.get(k);
+                employees[k] = c.employees() != null ? c.employees()
+                        : Headcount.draw(size, Mix.unit(Mix.hash(Mix.hash(c.domain()), 0xE3B1L)), 1);
+                limits[k] = Math.min(madeUpLimit, Headcount.limit(employees[k]));
+            }
+            RankQuotas quotas = seats == 0 ? RankQuotas.NONE
+                    : RankQuotas.of(seats, SCALE[s], SHAPE[s], limits, madeUpLimit);
+            int n = quotas.count();
+            quota = quotas.quota;
+            place = quotas.place;
+            curated = new CompanyInfo[n];
+            firstGeneration = new long[n];
+            laterGeneration = new long[n];
+            initial = new boolean[n];
+            double initialShare = patternShare(true);
+            for (int r = 0; r < n; r++) {
+                long k = place[r];
+                long h = Mix.hash(Mix.hash(seed, s, k), 0x6E7A);
+                long drawn = Headcount.draw(size, Mix.unit(h), quota[r]);
+                laterGeneration[r] = Math.max(1, Headcount.limit(drawn) / quota[r]);
+                if (k < pool.size()) {
+                    EventProfile.Company c = pool.get((int) k);
+                    EmailPattern pattern = c.emailPattern() != null ? EmailPattern.fromId(c.emailPattern()) : patternFor(c.domain());
+                    firstGeneration[r] = Math.max(1, limits[(int) k] / quota[r]);
+                    initial[r] = pattern.initial;
+                    Industry industry = Industry.fromLabel(c.industry());
+                    long span = firstGeneration[r] * quota[r];
+                    curated[r] = new CompanyInfo(-1, c.name(), c.domain(), industry, size, pattern, employees[(int) k], span,
+                            titles.holders(size, industry, span, Mix.hash(seed, Mix.hash(c.domain()))));
+                } else {
+                    firstGeneration[r] = laterGeneration[r];
+                    initial[r] = Mix.unit(Mix.mix64(h)) < initialShare;
+                }
+            }
+        }
+
+        int count() {
+            return quota.length;
+        }
+
+        /** The generation holding rank {@code r} in block {@code block}. */
+        long generation(int r, long block) {
+            long g0 = firstGeneration[r];
+            return block < g0 ? 0 : 1 + (block - g0) / laterGeneration[r];
+        }
+
+        /** The first block of a generation. */
+        long start(int r, long generation) {
+            return generation == 0 ? 0 : firstGeneration[r] + (generation - 1) * laterGeneration[r];
+        }
+
+        /** The seats one generation of rank {@code r} has in all: the most people its company sends. */
+        long span(int r, long generation) {
+            return (generation == 0 ? firstGeneration[r] : laterGeneration[r]) * quota[r];
+        }
+    }
+
     /**
-     * Company {@code key}: the word is a bijection of {@code key mod WORDS}, the qualifier (and, far
-     * out, a number) comes from {@code key / WORDS}, so distinct keys give distinct names and domains.
+     * Company {@code key}: the word is a bijection of {@code key mod WORDS}; {@code key / WORDS}
+     * picks nothing more, one qualifier ("Podlane Meridian"), then two ("Podlane Meridian Atlas",
+     * domain {@code podlane-meridian-atlas}), and only then a number: distinct keys give distinct names
+     * and domains, and numbers appear only past ten million made-up companies.
      */
-    private CompanyInfo make(long key, CompanySize size) {
+    private CompanyInfo madeUp(long key, Ranks rs, int r, long generation) {
+        CompanySize size = rs.size;
         long offset = Math.floorMod(Mix.hash(seed, 0x5EED), WORDS);
         int word = (int) Math.floorMod((key % WORDS) * WORD_STEP + offset, (long) WORDS);
         long round = key / WORDS;
-        String stem = PREFIXES[word / ROOTS.length] + ROOTS[word % ROOTS.length];
-        String qualifier = round == 0 ? "" : QUALIFIERS[(int) ((round - 1) % QUALIFIERS.length)];
-        long number = round == 0 ? 0 : (round - 1) / QUALIFIERS.length;
+        int prefix = word / ROOTS.length;
+        int root = word % ROOTS.length;
+        int qualifiers = QUALIFIERS.length;
+        int q = -1;
+        int q2 = -1;
+        long number = 0;
+        if (round > 0 && round <= qualifiers) {
+            q = (int) (round - 1);
+        } else if (round > qualifiers) {
+            long pairs = (long) qualifiers * (qualifiers - 1);
+            long p = round - 1 - qualifiers;
+            number = p / pairs;
+            p %= pairs;
+            q = (int) (p / (qualifiers - 1));
+            q2 = (int) (p % (qualifiers - 1));
+            if (q2 >= q) {
+                q2++;
+            }
+        }
         long h = Mix.hash(seed, key, 0xC0FFEE);
         Industry industry = industries[industryTable.sample(new Rng(h))];
         String[] suffixList = suffixes.get(industry);
         String suffix = suffixList[(int) Math.floorMod(h >>> 17, (long) suffixList.length)];
         String[] tldList = tlds.get(industry);
         String tld = tldList[(int) Math.floorMod(h >>> 37, (long) Math.min(tldList.length, 3))];
-        StringBuilder name = new StringBuilder(stem);
-        StringBuilder label = new StringBuilder(stem.toLowerCase(Locale.ROOT));
-        if (!qualifier.isEmpty()) {
-            name.append(' ').append(qualifier);
-            label.append(qualifier.toLowerCase(Locale.ROOT));
+        StringBuilder name = new StringBuilder(40).append(PREFIXES[prefix]).append(ROOTS[root]);
+        StringBuilder label = new StringBuilder(40).append(LOWER_PREFIXES[prefix]).append(LOWER_ROOTS[root]);
+        if (q2 >= 0) {
+            name.append(' ').append(QUALIFIERS[q]).append(' ').append(QUALIFIERS[q2]);
+            label.append('-').append(LOWER_QUALIFIERS[q]).append('-').append(LOWER_QUALIFIERS[q2]);
+        } else if (q >= 0) {
+            name.append(' ').append(QUALIFIERS[q]);
+            label.append(LOWER_QUALIFIERS[q]);
         }
         name.append(' ').append(suffix);
         if (number > 0) {
@@ -184,11 +269,32 @@ final class CompanyUniverse {
             companyName = companyName + " Group";
             domain = label + "hq." + tld;
         }
-        return new CompanyInfo(key, companyName, domain, industry, size, patternFor(domain));
+        int family = rs.initial[r] ? 1 : 0;
+        EmailPattern pattern = patternsByFamily[family][patternTables[family].sample(new Rng(Mix.hash(Mix.hash(domain), 0xE3A1L)))];
+        long span = rs.span(r, generation);
+        return new CompanyInfo(key, companyName, domain, industry, size, pattern, 0, span, titles.holders(size, industry, span, h));
+    }
+
+    /** The share of companies whose pattern uses only the first initial (or the other family). */
+    private static double patternShare(boolean initial) {
+        double all = 0;
+        double family = 0;
+        for (EmailPattern p : EmailPattern.values()) {
+            all += p.weight;
+            if (p.initial == initial) {
+                family += p.weight;
+            }
+        }
+        return family / all;
     }
 
     private EmailPattern patternFor(String domain) {
-        return EmailPattern.values()[patternTable.sample(new Rng(Mix.hash(Mix.hash(domain), 0xE3A1L)))];
+        EmailPattern[] all = EmailPattern.values();
+        double[] w = new double[all.length];
+        for (int i = 0; i < all.length; i++) {
+            w[i] = all[i].weight;
+        }
+        return all[new AliasTable(w).sample(new Rng(Mix.hash(Mix.hash(domain), 0xE3A1L)))];
     }
 
     private static long coprimeStep(int n) {
@@ -201,6 +307,14 @@ final class CompanyUniverse {
 
     private static long gcd(long a, long b) {
         return b == 0 ? a : gcd(b, a % b);
+    }
+
+    private static String[] lower(String[] words) {
+        String[] out = new String[words.length];
+        for (int i = 0; i < words.length; i++) {
+            out[i] = words[i].toLowerCase(Locale.ROOT);
+        }
+        return out;
     }
 
     private static String[] strings(JsonNode array) {

@@ -1,6 +1,7 @@
 package dev.attendees.profile;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.attendees.CompanySize;
 import dev.attendees.ConfigurationException;
 import dev.attendees.Industry;
@@ -108,8 +109,32 @@ public record EventProfile(
         }
     }
 
-    /** A job title with its seniority and weight inside its role. */
-    public record Title(String title, Level level, double weight) {}
+    /**
+     * A job title with its seniority and weight inside its role.
+     *
+     * @param office optional; makes the title a chief office that at most one person of a company
+     *     holds ({@code CEO}, {@code CTO}, {@code CISO} ...). Titles naming the same office share it
+     *     ({@code CTO} and {@code Co-Founder & CTO}). Without it, a {@code c-level} title is an office
+     *     named by its title, founder words left out and abbreviations spelled out
+     * @param sizes optional; the company sizes that have this title. Without it, every size, except
+     *     for titles naming a founder: startups and SMBs
+     * @param interests optional; multipliers on interests for this title, on top of its role's.
+     *     Without it, an interest the title names ({@code Security} in {@code Cloud Security Engineer})
+     *     is pulled as if it were listed with {@code 3}
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Title(String title, Level level, double weight, String office, List<String> sizes,
+            Map<String, Double> interests) {
+        public Title {
+            sizes = sizes == null ? null : List.copyOf(sizes);
+            interests = interests == null ? null : unmodifiable(interests);
+        }
+
+        /** A title that is no office, for every size, pulling the interests it names. */
+        public Title(String title, Level level, double weight) {
+            this(title, level, weight, null, null, null);
+        }
+    }
 
     /** An exhibitor booth and the interest categories it shows. */
     public record Booth(String name, List<String> categories) {
@@ -123,8 +148,19 @@ public record EventProfile(
      *
      * @param emailPattern optional; one of {@code first.last}, {@code first_last}, {@code first-last},
      *     {@code last.first}, {@code flast}, {@code f.last}, {@code lastf}
+     * @param employees optional; the head count, inside the size's band. It caps how many people the
+     *     company sends to one event ({@code docs/profiles.md}). Without it, one is made up inside the
+     *     band
      */
-    public record Company(String name, String domain, String industry, String size, String emailPattern) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Company(String name, String domain, String industry, String size, String emailPattern,
+            Long employees) {
+
+        /** A company whose head count is made up inside its size's band. */
+        public Company(String name, String domain, String industry, String size, String emailPattern) {
+            this(name, domain, industry, size, emailPattern, null);
+        }
+    }
 
     /**
      * Checks every field and every cross-reference.
@@ -206,8 +242,25 @@ public record EventProfile(
                 require(source, titles.add(title.title()), tf + ".title", "'" + title.title() + "' is listed twice");
                 require(source, title.level() != null, tf + ".level", "is missing");
                 require(source, title.weight() > 0, tf + ".weight", "must be positive");
+                require(source, title.office() == null || !title.office().isBlank(), tf + ".office", "must not be empty");
+                if (title.sizes() != null) {
+                    require(source, !title.sizes().isEmpty(), tf + ".sizes", "must name at least one size (or be left out)");
+                    for (String size : title.sizes()) {
+                        require(source, CompanySize.find(size).isPresent(), tf + ".sizes",
+                                "'" + size + "' is not a company size of the contract (" + CompanySize.labels() + ")");
+                    }
+                }
+                if (title.interests() != null) {
+                    title.interests().forEach((name, m) -> {
+                        knownInterest(source, tf + ".interests." + name, name, interestNames);
+                        positive(source, tf + ".interests." + name, m);
+                    });
+                }
             }
         }
+        require(source, roles.stream().flatMap(r -> r.titles().stream())
+                .anyMatch(t -> t.office() == null && t.level() != Level.C_LEVEL), "roles",
+                "needs at least one title that is no chief office (a level below c-level, no office)");
         Set<String> boothNames = new HashSet<>();
         for (int b = 0; b < booths.size(); b++) {
             Booth booth = booths.get(b);
@@ -236,6 +289,13 @@ public record EventProfile(
                     "'" + company.size() + "' is not a company size of the contract");
             require(source, company.emailPattern() == null || EMAIL_PATTERNS.contains(company.emailPattern()),
                     field + ".emailPattern", "'" + company.emailPattern() + "' is not one of " + EMAIL_PATTERNS);
+            if (company.employees() != null) {
+                CompanySize size = CompanySize.fromLabel(company.size());
+                require(source, company.employees() >= size.minEmployees() && company.employees() <= size.maxEmployees(),
+                        field + ".employees", company.employees() + " is outside the " + size.label() + " band ("
+                                + size.minEmployees() + (size.maxEmployees() == Integer.MAX_VALUE ? " or more"
+                                        : " to " + size.maxEmployees()) + " employees)");
+            }
         }
         return this;
     }

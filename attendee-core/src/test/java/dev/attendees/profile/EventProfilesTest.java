@@ -20,9 +20,49 @@ class EventProfilesTest {
                 assertThat(p.companies().stream().filter(c -> c.size().equals(size)))
                         .as("%s companies of %s", size, p.id()).hasSizeGreaterThanOrEqualTo(60);
             }
+            assertThat(p.companies()).as("head counts of %s", p.id()).allSatisfy(c -> {
+                dev.attendees.CompanySize size = dev.attendees.CompanySize.fromLabel(c.size());
+                assertThat(c.employees()).as(c.name()).isNotNull().isBetween((long) size.minEmployees(), (long) size.maxEmployees());
+            });
             assertThat(p.roles()).hasSizeGreaterThanOrEqualTo(8);
             assertThat(p.booths()).hasSizeGreaterThanOrEqualTo(20);
         }
+    }
+
+    @Test
+    void curated_companies_should_have_their_real_order_of_magnitude() {
+        java.util.Map<String, Long> employees = new java.util.HashMap<>();
+        EventProfiles.builtIns().forEach(p -> p.companies().forEach(c -> employees.put(c.name(), c.employees())));
+        assertThat(employees.get("Google")).isBetween(100_000L, 300_000L);
+        assertThat(employees.get("Microsoft")).isBetween(150_000L, 300_000L);
+        assertThat(employees.get("HashiCorp")).isBetween(1_000L, 5_000L);
+        assertThat(employees.get("GitLab")).isBetween(1_000L, 5_000L);
+        assertThat(employees.get("Mayo Clinic")).isBetween(50_000L, 150_000L);
+        assertThat(employees.get("JPMorgan Chase")).isBetween(200_000L, 400_000L);
+    }
+
+    @Test
+    void a_profile_without_head_counts_should_get_made_up_ones_inside_each_band(@TempDir Path dir) throws Exception {
+        String json = EventProfiles.toJson(EventProfiles.builtIn("cloud-native")).replaceAll(",\\s*\"employees\" : \\d+", "");
+        Path file = dir.resolve("no-headcounts.json");
+        Files.writeString(file, json);
+        EventProfile mine = EventProfiles.load(file);
+        assertThat(mine.companies()).allSatisfy(c -> assertThat(c.employees()).isNull());
+        java.util.Map<String, Long> perCompany = new java.util.HashMap<>();
+        java.util.Map<String, dev.attendees.CompanySize> size = new java.util.HashMap<>();
+        AttendeeGenerator.builder().profile(mine).seed(8).build().stream(30_000).forEach(a -> {
+            perCompany.merge(a.company(), 1L, Long::sum);
+            size.put(a.company(), a.companySize());
+        });
+        perCompany.forEach((company, n) -> {
+            long most = switch (size.get(company)) {
+                case STARTUP -> 7;
+                case SMB -> 31;
+                case MID_MARKET -> 124;
+                case ENTERPRISE -> 1_444;
+            };
+            assertThat(n).as(company).isLessThanOrEqualTo(most);
+        });
     }
 
     @Test
@@ -83,6 +123,19 @@ class EventProfilesTest {
         assertThatThrownBy(() -> EventProfiles.load(file)).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining(file.toString()).hasMessageContaining("roles[0].titles[0].level")
                 .hasMessageContaining("unknown level 'emperor'");
+
+        Files.writeString(file, json.replaceFirst("\"employees\" : \\d+", "\"employees\" : 40"));
+        assertThatThrownBy(() -> EventProfiles.load(file)).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageEndingWith("companies[0].employees 40 is outside the Enterprise band (5001 or more employees)");
+
+        Files.writeString(file, json.replaceFirst("\"level\" : \"([^\"]+)\"", "\"level\" : \"$1\", \"sizes\" : [ \"Huge\" ]"));
+        assertThatThrownBy(() -> EventProfiles.load(file)).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("roles[0].titles[0].sizes 'Huge' is not a company size of the contract");
+
+        Files.writeString(file, json.replaceFirst("\"level\" : \"([^\"]+)\"", "\"level\" : \"$1\", \"interests\" : { \"Knitting\" : 2 }"));
+        assertThatThrownBy(() -> EventProfiles.load(file)).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("roles[0].titles[0].interests.Knitting 'Knitting' is not in interests");
 
         Files.writeString(file, "{ \"id\": \"x\", ");
         assertThatThrownBy(() -> EventProfiles.load(file)).isInstanceOf(ConfigurationException.class)

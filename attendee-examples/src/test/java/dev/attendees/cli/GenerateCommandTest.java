@@ -43,7 +43,22 @@ class GenerateCommandTest {
         assertThat(r.exit()).isZero();
         assertThat(AttendeeFormat.readAll(file)).hasSize(1000);
         assertThat(r.err().lines()).hasSize(1).first().asString()
-                .startsWith("Wrote 1,000 attendees to " + file).contains("seed 42", "cloud-native", "data v1");
+                .startsWith("Wrote 1,000 attendees to " + file).contains("seed 42", "cloud-native", "data v" + dev.attendees.AttendeeGenerator.DATA_VERSION);
+    }
+
+    @Test
+    void the_event_year_and_the_dates_should_agree() {
+        Path himss = dir.resolve("himss.csv");
+        assertThat(run("generate", "--count", "200", "--event", "HIMSS 2027", "--out", himss.toString()).exit()).isZero();
+        assertThat(AttendeeFormat.readAll(himss)).allSatisfy(a -> assertThat(a.attendanceTime().getYear()).isEqualTo(2027));
+        Path dated = dir.resolve("dated.csv");
+        assertThat(run("generate", "--count", "20", "--from", "2027-03-01", "--to", "2027-03-03", "--out", dated.toString())
+                .exit()).isZero();
+        assertThat(AttendeeFormat.readAll(dated)).allSatisfy(a -> assertThat(a.eventName()).isEqualTo("CloudNativeCon 2027"));
+        Result clash = run("generate", "--count", "20", "--event", "HIMSS 2027", "--from", "2026-03-01", "--to", "2026-03-03");
+        assertThat(clash.exit()).isEqualTo(2);
+        assertThat(clash.err()).isEqualTo("attendees: the event name 'HIMSS 2027' says 2027 but its dates, 2026-03-01 to 2026-03-03,"
+                + " are in 2026; give dates in 2027 or a name without a year" + System.lineSeparator());
     }
 
     @Test

@@ -143,8 +143,10 @@ class QueryParityTest {
     @Test
     void should_split_dotted_and_punctuated_names_into_words_in_both_databases() {
         // Found in SQLite and nowhere in PostgreSQL before: its parser kept host names, paths and versions whole.
-        assertThat(text("Checkout.com")).hasSize(5);
-        assertThat(text("checkout")).hasSize(5);
+        long checkout = attendees.stream().filter(a -> "Checkout.com".equals(a.company())).count();
+        assertThat(checkout).isPositive();
+        assertThat(text("Checkout.com")).hasSize((int) checkout);
+        assertThat(text("checkout")).hasSize((int) checkout);
         assertThat(text("Booking.com")).isNotEmpty();
         assertThat(text("booking com")).isEqualTo(text("Booking.com"));
         assertThat(text("Solo.io")).contains(made(12));

@@ -617,7 +617,10 @@ class SqliteAttendeeStoreTest extends AbstractAttendeeStoreContractTest {
             s.execute("CREATE TRIGGER user_flag AFTER UPDATE OF name ON attendees WHEN NEW.id = 10 BEGIN"
                     + " UPDATE attendees SET name = 'Flagged Person', product_interests = 'Flag' WHERE id = 2000; END");
         }
-        Attendee leaver = sqlite.get(20).orElseThrow();
+        // A leaver with colleagues: the first from attendee 20 on whose company sent someone else too.
+        Attendee leaver = java.util.stream.LongStream.rangeClosed(20, 2_500).mapToObj(id -> sqlite.get(id).orElseThrow())
+                .filter(a -> sqlite.count(AttendeeFilter.builder().companies(a.company()).build()) > 1)
+                .findFirst().orElseThrow();
         assertThat(sqlite.delete(AttendeeFilter.builder().text(leaver.name()).build())).isPositive();
         long noted = sqlite.count(AttendeeFilter.builder().jobTitles("Colleague left").build());
         assertThat(noted).isPositive();

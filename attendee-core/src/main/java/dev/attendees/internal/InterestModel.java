@@ -1,0 +1,149 @@
+package dev.attendees.internal;
+
+import dev.attendees.Industry;
+import dev.attendees.profile.EventProfile;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Product interests: what an attendee's title pulls, then their industry. A title's multipliers
+ * are its role's ({@code roles[].interests}) times its own ({@code titles[].interests}, or
+ * {@value #TITLE_MENTION} on an interest the title names); an industry's come from
+ * {@code industryInterests}. The first interest is drawn with the title's multipliers raised to
+ * {@value #FIRST_PULL}, so that a security engineer almost always lists Security; the others with
+ * the plain multipliers, so that the rest of the list stays varied.
+ */
+final class InterestModel {
+
+    /** The power on a title's multipliers for its first interest: {@value}. */
+    static final double FIRST_PULL = 3.0;
+
+    /** The multiplier on an interest a title names when the profile gives the title none: {@value}. */
+    static final double TITLE_MENTION = 3.0;
+
+    final String[] names;
+    /** [title][industry] → weights over {@link #names}, for the first interest, and their sums. */
+    private final double[][][] first;
+    private final double[][] firstTotal;
+    /** [title][industry] → weights over {@link #names}, for the others. */
+    private final double[][][] rest;
+    private final int[] counts;
+    private final AliasTable countTable;
+
+    InterestModel(EventProfile profile, List<String> allowed, Titles titles) {
+        names = allowed.toArray(new String[0]);
+        Map<String, Double> base = new HashMap<>();
+        profile.interests().forEach(i -> base.put(i.name(), i.weight()));
+        List<EventProfile.Title> titleList = new ArrayList<>();
+        profile.roles().forEach(r -> titleList.addAll(r.titles()));
+        Industry[] industries = Industry.values();
+        first = new double[titleList.size()][industries.length][];
+        firstTotal = new double[titleList.size()][industries.length];
+        rest = new double[titleList.size()][industries.length][];
+        for (int t = 0; t < titleList.size(); t++) {
+            EventProfile.Role role = profile.roles().get(titles.role[t]);
+            Map<String, Double> own = ownMultipliers(titleList.get(t), profile.interestNames());
+            double[] pull = new double[names.length];
+            for (int i = 0; i < names.length; i++) {
+                pull[i] = role.interests().getOrDefault(names[i], 1.0) * own.getOrDefault(names[i], 1.0);
+            }
+            for (Industry industry : industries) {
+                Map<String, Double> byIndustry = profile.industryInterests().getOrDefault(industry.label(), Map.of());
+                double[] f = new double[names.length];
+                double[] r = new double[names.length];
+                for (int i = 0; i < names.length; i++) {
+                    double w = base.get(names[i]) * byIndustry.getOrDefault(names[i], 1.0);
+                    f[i] = w * StrictMath.pow(pull[i], FIRST_PULL);
+                    r[i] = w * pull[i];
+                }
+                first[t][industry.ordinal()] = f;
+                firstTotal[t][industry.ordinal()] = sum(f);
+                rest[t][industry.ordinal()] = r;
+            }
+        }
+        counts = profile.interestsPerAttendee().keySet().stream().mapToInt(Integer::parseInt).toArray();
+        countTable = new AliasTable(profile.interestsPerAttendee().values().stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** A title's own multipliers: the profile's, else {@value #TITLE_MENTION} on each interest it names. */
+    private static Map<String, Double> ownMultipliers(EventProfile.Title title, List<String> catalogue) {
+        if (title.interests() != null) {
+            return title.interests();
+        }
+        Map<String, Double> named = new HashMap<>();
+        String text = title.title().toLowerCase(Locale.ROOT);
+        for (String interest : catalogue) {
+            Pattern word = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(interest.toLowerCase(Locale.ROOT))
+                    + "(?![\\p{L}\\p{N}])");
+            if (word.matcher(text).find()) {
+                named.put(interest, TITLE_MENTION);
+            }
+        }
+        return named;
+    }
+
+    /**
+     * The interests of one attendee with this title and industry, as a bit set over {@link #names}
+     * (a profile has at most 64 interests).
+     */
+    long draw(Rng rng, int title, Industry industry) {
+        int i = industry.ordinal();
+        int k = Math.max(1, Math.min(counts[countTable.sample(rng)], names.length));
+        long chosen = 1L << draw(rng, first[title][i], firstTotal[title][i]);
+        if (k > 1) {
+            double[] w = rest[title][i].clone();
+            double total = 0;
+            for (int n = 0; n < w.length; n++) {
+                if ((chosen & 1L << n) != 0) {
+                    w[n] = 0;
+                }
+                total += w[n];
+            }
+            for (int n = 1; n < k && total > 0; n++) {
+                int pick = draw(rng, w, total);
+                chosen |= 1L << pick;
+                total -= w[pick];
+                w[pick] = 0;
+            }
+        }
+        return chosen;
+    }
+
+    /** The names of a bit set of interests, in catalogue order. */
+    List<String> names(long interests) {
+        String[] out = new String[Long.bitCount(interests)];
+        int j = 0;
+        for (long bits = interests; bits != 0; bits &= bits - 1) {
+            out[j++] = names[Long.numberOfTrailingZeros(bits)];
+        }
+        return List.of(out);
+    }
+
+    private static double sum(double[] w) {
+        double total = 0;
+        for (double x : w) {
+            total += x;
+        }
+        return total;
+    }
+
+    /** An index drawn with weights {@code w} summing to {@code total}; zero weights are never drawn. */
+    static int draw(Rng rng, double[] w, double total) {
+        double u = rng.nextDouble() * total;
+        int last = -1;
+        for (int i = 0; i < w.length; i++) {
+            if (w[i] > 0) {
+                last = i;
+                u -= w[i];
+                if (u < 0) {
+                    return i;
+                }
+            }
+        }
+        return last;
+    }
+}
