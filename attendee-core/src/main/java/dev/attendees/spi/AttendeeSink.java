@@ -20,6 +20,18 @@ public interface AttendeeSink extends AutoCloseable {
     /** Writes one batch, in order after the previous one. */
     void write(List<Attendee> batch);
 
+    /**
+     * The batch as this sink will write it: the same attendees, except that a sink may give some
+     * of them another e-mail address, the next free one of its family (a store that holds the
+     * address already; see {@link dev.attendees.store.UniqueEmails}). Most sinks return the batch
+     * itself. A sink's {@link #write} admits a batch first unless it is what this sink's last
+     * {@code admit} returned; {@link #allOf} admits a batch through every sink, then writes the
+     * result to each, so that all of them write the same attendees.
+     */
+    default List<Attendee> admit(List<Attendee> batch) {
+        return batch;
+    }
+
     /** Makes everything written visible. */
     void commit();
 
@@ -44,10 +56,24 @@ public interface AttendeeSink extends AutoCloseable {
             return all.get(0);
         }
         return new AttendeeSink() {
+            private List<Attendee> admitted;
+
+            @Override
+            public List<Attendee> admit(List<Attendee> batch) {
+                List<Attendee> out = batch;
+                for (AttendeeSink s : all) {
+                    out = s.admit(out);
+                }
+                admitted = out;
+                return out;
+            }
+
             @Override
             public void write(List<Attendee> batch) {
+                List<Attendee> out = batch == admitted ? batch : admit(batch);
+                admitted = null;
                 for (AttendeeSink s : all) {
-                    s.write(batch);
+                    s.write(out);
                 }
             }
 

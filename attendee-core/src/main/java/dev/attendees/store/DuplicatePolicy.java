@@ -17,10 +17,15 @@ public enum DuplicatePolicy {
     /** Keep the attendee already there; the row is counted as skipped. */
     SKIP,
     /** Overwrite the attendee already there, keeping its id; the row is counted as replaced. */
-    REPLACE;
+    REPLACE,
+    /**
+     * Import the row as a new attendee with the next free address of its family (a middle
+     * initial the name shows too, then digits; see {@link UniqueEmails}); counted as renamed.
+     */
+    RENAME;
 
     /**
-     * The policy named {@code fail}, {@code skip} or {@code replace} (case-insensitive).
+     * The policy named {@code fail}, {@code skip}, {@code replace} or {@code rename} (case-insensitive).
      *
      * @throws ConfigurationException for any other name
      */
@@ -30,7 +35,7 @@ public enum DuplicatePolicy {
                 return p;
             }
         }
-        throw new ConfigurationException("unknown duplicate policy '" + name + "'; expected fail, skip or replace");
+        throw new ConfigurationException("unknown duplicate policy '" + name + "'; expected fail, skip, replace or rename");
     }
 
     @Override

@@ -28,6 +28,8 @@ import java.util.Objects;
  * @param inserted attendees added
  * @param skipped rows skipped as duplicates
  * @param replaced attendees overwritten
+ * @param renamed attendees added with another e-mail address than the one they came with, because
+ *     the store held it already (they are among {@code inserted})
  * @param startedAt when the run started
  * @param finishedAt when it was committed
  */
@@ -45,6 +47,7 @@ public record GenerationRun(
         long inserted,
         long skipped,
         long replaced,
+        long renamed,
         Instant startedAt,
         Instant finishedAt) {
 

@@ -16,9 +16,12 @@ import java.util.Objects;
  * @param inserted attendees added
  * @param skipped rows left out as duplicates ({@link DuplicatePolicy#SKIP})
  * @param replaced attendees overwritten ({@link DuplicatePolicy#REPLACE})
+ * @param renamed attendees added with another address than their row's, which was taken
+ *     ({@link DuplicatePolicy#RENAME}); they are among {@code inserted}
  * @param elapsed wall time
  */
-public record ImportResult(GenerationRun run, long read, long inserted, long skipped, long replaced, Duration elapsed) {
+public record ImportResult(GenerationRun run, long read, long inserted, long skipped, long replaced, long renamed,
+        Duration elapsed) {
 
     public ImportResult {
         Objects.requireNonNull(run, "run");

@@ -801,7 +801,7 @@ public abstract class AbstractAttendeeStoreContractTest {
         assertThatThrownBy(() -> store.importFiles(List.of(file), ImportOptions.DEFAULTS))
                 .isInstanceOf(InputException.class)
                 .hasMessage(file + " line 3, field email: '" + dup.email() + "' is already in the store (id 5);"
-                        + " the duplicate policy skip or replace would import anyway");
+                        + " the duplicate policy skip, replace or rename would import anyway");
         assertThat(store.count(AttendeeFilter.ALL)).isEqualTo(20);
     }
 
@@ -846,6 +846,95 @@ public abstract class AbstractAttendeeStoreContractTest {
         String oldSurname = GENERATOR.attendee(2).name().substring(GENERATOR.attendee(2).name().lastIndexOf(' ') + 1);
         assertThat(ids(AttendeeFilter.builder().text(oldSurname).build())).doesNotContain(3L);
         assertDerivedTablesInStep();
+    }
+
+    // ---- e-mail addresses stay unique across runs -------------------------------------------
+
+    @Test
+    void should_give_a_run_the_next_free_address_of_its_family_where_the_store_holds_one() {
+        store.generate(GENERATOR, 400);
+        store.generate(GENERATOR, 400); // the same people again: every address is held
+        List<Attendee> all = all();
+        assertThat(all).hasSize(800);
+        assertThat(all.stream().map(Attendee::email).distinct().count()).isEqualTo(800);
+        assertThat(store.runs().stream().map(GenerationRun::renamed).toList()).containsExactly(0L, 400L);
+        for (int i = 0; i < 400; i++) {
+            Attendee original = all.get(i);
+            Attendee again = all.get(400 + i);
+            // Only the name and the address differ, and the address stays in its family: the same
+            // domain, a middle initial that the name shows too where the address spells the name.
+            assertThat(new Attendee(original.id(), original.name(), original.email(), again.company(), again.eventName(),
+                    again.attendanceTime(), again.jobTitle(), again.industry(), again.companySize(), again.productInterests(),
+                    again.boothVisited(), again.imagePath(), again.createdAt())).isEqualTo(original);
+            assertThat(domain(again.email())).isEqualTo(domain(original.email()));
+            if (!again.name().equals(original.name())) {
+                assertThat(again.name()).matches(".+ [A-Z]\\. .+");
+            }
+        }
+    }
+
+    @Test
+    void should_write_the_same_moved_addresses_to_a_file_written_beside_the_store() {
+        store.generate(GENERATOR, 300);
+        Path csv = files.resolve("beside.csv");
+        try (AttendeeSink both = AttendeeSink.allOf(store.sink(GENERATOR), AttendeeFormat.CSV.open(csv))) {
+            GENERATOR.writeTo(both, 300);
+        }
+        List<Attendee> stored = all().subList(300, 600);
+        List<Attendee> written;
+        try (var reader = AttendeeFormat.read(csv)) {
+            written = new ArrayList<>();
+            reader.forEachRemaining(written::add);
+        }
+        assertThat(written.stream().map(Attendee::email).toList())
+                .containsExactlyElementsOf(stored.stream().map(Attendee::email).toList())
+                .doesNotContainAnyElementsOf(GENERATOR.generate(300).stream().map(Attendee::email).toList());
+        assertThat(written.stream().map(Attendee::name).toList()).containsExactlyElementsOf(stored.stream().map(Attendee::name).toList());
+    }
+
+    @Test
+    void should_import_a_held_address_under_the_next_free_one_when_asked() {
+        store.generate(GENERATOR, 20);
+        Attendee held = GENERATOR.attendee(2);
+        Path file = csv("rename.csv", List.of(person(1, "Ann Example", "ann.example@example.com"),
+                person(2, "Bo Held", held.email()), person(3, "Ann Example", "ANN.EXAMPLE@example.com")));
+        ImportResult r = store.importFiles(List.of(file), ImportOptions.builder().onDuplicate(DuplicatePolicy.RENAME).build());
+        assertThat(List.of(r.read(), r.inserted(), r.skipped(), r.replaced(), r.renamed())).containsExactly(3L, 3L, 0L, 0L, 2L);
+        assertThat(store.runs().get(1).renamed()).isEqualTo(2);
+        List<Attendee> all = all();
+        assertThat(all.stream().map(Attendee::email).distinct().count()).isEqualTo(23);
+        assertThat(store.get(3)).contains(held);
+        assertThat(store.get(21).map(Attendee::email)).contains("ann.example@example.com");
+        Attendee again = store.get(23).orElseThrow();
+        assertThat(again.email()).matches("ann\\.[a-z]\\.example@example\\.com");
+        assertThat(again.name()).isEqualTo("Ann " + Character.toUpperCase(again.email().charAt(4)) + ". Example");
+        assertThat(domain(store.get(22).orElseThrow().email())).isEqualTo(domain(held.email()));
+        assertDerivedTablesInStep();
+    }
+
+    @Test
+    void should_keep_addresses_unique_when_regenerating_into_other_attendees_addresses() {
+        AttendeeGenerator other = GENERATOR.toBuilder().seed(7).build();
+        store.generate(GENERATOR, 300);
+        store.generate(other, 300);
+        // Ids 1..300 regenerated by the generator of ids 301..600: every address is held by the other half.
+        long firstRun = store.runs().get(0).id();
+        assertThat(store.regenerate(AttendeeFilter.builder().runId(firstRun).build(), other)).isEqualTo(300);
+        List<Attendee> all = all();
+        assertThat(all.stream().map(Attendee::email).distinct().count()).isEqualTo(600);
+        for (int i = 0; i < 300; i++) {
+            Attendee renewed = all.get(i);
+            Attendee model = other.attendee(i);
+            assertThat(renewed.email()).isNotEqualTo(model.email());
+            assertThat(domain(renewed.email())).isEqualTo(domain(model.email()));
+            assertThat(renewed.jobTitle()).isEqualTo(model.jobTitle());
+        }
+        assertThat(all.subList(300, 600)).isEqualTo(other.generate(300).stream().map(a -> a.withId(a.id() + 300)).toList());
+        assertDerivedTablesInStep();
+    }
+
+    private static String domain(String email) {
+        return email.substring(email.indexOf('@') + 1);
     }
 
     @Test

@@ -177,7 +177,7 @@ final class GenerateCommand implements Callable<Integer> {
                 llmOptions.completed();
             }
             if (!quiet) {
-                printSummary(err, generator, summary);
+                printSummary(err, generator, summary, database == null ? 0 : database.renamed());
             }
         }
         return 0;
@@ -222,7 +222,7 @@ final class GenerateCommand implements Callable<Integer> {
         return absolute;
     }
 
-    private void printSummary(PrintWriter err, AttendeeGenerator generator, GenerationSummary summary) {
+    private void printSummary(PrintWriter err, AttendeeGenerator generator, GenerationSummary summary, long renamed) {
         String where = out != null ? out + (store.enabled() ? " and " + store.display() : "")
                 : store.enabled() ? store.display() : "standard output";
         err.printf(Locale.ROOT, "Wrote %,d attendees to %s in %.2f s (%,.0f/s): event '%s' (%s), seed %d, data v%d%n",
@@ -233,6 +233,10 @@ final class GenerateCommand implements Callable<Integer> {
         }
         if (!summary.imageOrigins().isEmpty()) {
             err.println("  images: " + origins(summary.imageOrigins()));
+        }
+        if (renamed > 0) {
+            err.printf(Locale.ROOT, "  e-mail: %,d attendees got the next free address of their family (the database held theirs)%n",
+                    renamed);
         }
         summary.notes().forEach(note -> err.println("  " + note));
         err.flush();

@@ -54,9 +54,10 @@ final class ImportCommand implements Callable<Integer> {
             description = "A SQLite file (created if missing) or a postgresql://user:pass@host:port/db URL.")
     String db;
 
-    @Option(names = "--on-duplicate", paramLabel = "fail|skip|replace", defaultValue = "fail",
+    @Option(names = "--on-duplicate", paramLabel = "fail|skip|replace|rename", defaultValue = "fail",
             description = "A row whose e-mail address is already there: fail the import (default), skip the row,"
-                    + " or replace the attendee (keeping its id).")
+                    + " replace the attendee (keeping its id), or rename: import it with the next free address"
+                    + " of its family (a middle initial, then digits).")
     String onDuplicate;
 
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "CSV, JSON or NDJSON files; - for standard input.")
@@ -89,10 +90,11 @@ final class ImportCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             String ids = result.inserted() == 0 ? "no new ids"
                     : String.format(Locale.ROOT, "ids %d..%d", result.run().firstId(), result.run().lastId());
-            err.printf(Locale.ROOT, "Imported %,d attendees into %s in %.2f s (%,.0f rows/s): %,d read, %,d skipped, %,d replaced;"
+            String renamed = result.renamed() == 0 ? "" : String.format(Locale.ROOT, ", %,d renamed", result.renamed());
+            err.printf(Locale.ROOT, "Imported %,d attendees into %s in %.2f s (%,.0f rows/s): %,d read, %,d skipped, %,d replaced%s;"
                             + " %s (run %d)%n",
                     result.inserted(), AttendeeStores.mask(db), result.elapsed().toNanos() / 1e9, result.rate(), result.read(),
-                    result.skipped(), result.replaced(), ids, result.run().id());
+                    result.skipped(), result.replaced(), renamed, ids, result.run().id());
             err.flush();
         }
         return 0;

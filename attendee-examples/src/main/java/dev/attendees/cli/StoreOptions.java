@@ -91,6 +91,7 @@ final class StoreOptions {
         private final SqlAttendeeStore store;
         private final NewDatabase created;
         private final String db;
+        private long renamed;
 
         private Opened(SqlAttendeeStore store, NewDatabase created, String db) {
             this.store = store;
@@ -105,8 +106,8 @@ final class StoreOptions {
 
         /**
          * Refuses a generation whose seed the database already holds: the same seed gives the same
-         * people (names, e-mail addresses) again, whatever the count, the event or its type, and
-         * generating does not look up e-mail addresses in the store.
+         * people again, whatever the count, the event or its type (with e-mail addresses moved to
+         * free ones, since the store holds theirs).
          *
          * @throws ConfigurationException naming {@code --seed} and the earlier run
          */
@@ -129,10 +130,19 @@ final class StoreOptions {
             }
         }
 
-        /** A sink that writes {@code generator}'s attendees as one transaction, recorded as one run. */
+        /**
+         * A sink that writes {@code generator}'s attendees as one transaction, recorded as one run.
+         * After its commit, {@link #renamed()} tells how many attendees got another e-mail address
+         * because the database held theirs.
+         */
         AttendeeSink sink(AttendeeGenerator generator) {
             AttendeeSink sink = store.sink(generator);
             return new AttendeeSink() {
+                @Override
+                public List<dev.attendees.Attendee> admit(List<dev.attendees.Attendee> batch) {
+                    return sink.admit(batch);
+                }
+
                 @Override
                 public void write(List<dev.attendees.Attendee> batch) {
                     sink.write(batch);
@@ -142,6 +152,10 @@ final class StoreOptions {
                 public void commit() {
                     sink.commit();
                     sink.close();
+                    if (created == null) { // a new file held no addresses before
+                        List<GenerationRun> runs = store.runs();
+                        renamed = runs.isEmpty() ? 0 : runs.get(runs.size() - 1).renamed();
+                    }
                     // Before any file output commits: if the name was taken meanwhile, no file is written either.
                     committed();
                 }
@@ -151,6 +165,11 @@ final class StoreOptions {
                     sink.close();
                 }
             };
+        }
+
+        /** Attendees of the committed run written with another e-mail address than they came with. */
+        long renamed() {
+            return renamed;
         }
 
         /**

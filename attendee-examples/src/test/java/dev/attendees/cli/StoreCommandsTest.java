@@ -62,6 +62,35 @@ class StoreCommandsTest {
     }
 
     @Test
+    void generate_into_a_database_holding_the_same_people_should_move_them_to_free_addresses_in_both_outputs() {
+        Path db = dir.resolve("same.db");
+        List<Attendee> people = AttendeeGenerator.builder().seed(5).build().generate(400);
+        assertThat(run("import", "--db", db.toString(), csv("people.csv", people).toString()).exit()).isZero();
+        Path out = dir.resolve("again.csv");
+        GenerateCommandTest.Result r = run("generate", "--count", "400", "--seed", "5", "--db", db.toString(),
+                "--out", out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("e-mail: 400 attendees got the next free address of their family (the database held theirs)");
+        List<Attendee> all = stored(db);
+        assertThat(all).hasSize(800);
+        assertThat(all.stream().map(Attendee::email).distinct().count()).isEqualTo(800);
+        assertThat(AttendeeFormat.readAll(out)).isEqualTo(all.subList(400, 800).stream().map(a -> a.withId(a.id() - 400)).toList());
+        assertThat(runs(db).get(1).renamed()).isEqualTo(400);
+    }
+
+    @Test
+    void import_should_rename_held_addresses_when_asked() {
+        Path db = dir.resolve("rename.db");
+        List<Attendee> people = AttendeeGenerator.builder().seed(6).build().generate(50);
+        Path file = csv("people.csv", people);
+        assertThat(run("import", "--db", db.toString(), file.toString()).exit()).isZero();
+        GenerateCommandTest.Result r = run("import", "--db", db.toString(), "--on-duplicate", "rename", file.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("50 read, 0 skipped, 0 replaced, 50 renamed; ids 51..100");
+        assertThat(stored(db).stream().map(Attendee::email).distinct().count()).isEqualTo(100);
+    }
+
+    @Test
     void generate_should_write_the_database_and_the_file_at_once() {
         Path db = dir.resolve("a.db");
         Path out = dir.resolve("a.ndjson");
@@ -278,7 +307,7 @@ class StoreCommandsTest {
         GenerateCommandTest.Result policy = run("import", "--db", db.toString(), "--on-duplicate", "merge", "x.csv");
         assertThat(policy.exit()).isEqualTo(2);
         assertThat(policy.err()).isEqualTo("attendees: --on-duplicate: unknown duplicate policy 'merge'; expected fail,"
-                + " skip or replace" + System.lineSeparator());
+                + " skip, replace or rename" + System.lineSeparator());
         Path missing = dir.resolve("missing.csv");
         GenerateCommandTest.Result file = run("import", "--db", db.toString(), missing.toString());
         assertThat(file.exit()).isEqualTo(2);

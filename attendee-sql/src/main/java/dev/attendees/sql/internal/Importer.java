@@ -11,6 +11,7 @@ import dev.attendees.store.ImportOptions;
 import dev.attendees.store.ImportResult;
 import dev.attendees.store.RunInfo;
 import dev.attendees.store.RunKind;
+import dev.attendees.store.UniqueEmails;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,8 +34,9 @@ import java.util.stream.Collectors;
  * Imports files in one transaction. Rows are checked by the readers of {@code attendee-core}
  * (required fields, e-mail syntax, the industry and size lists, timestamps); e-mail addresses are
  * stored in lower case and compared so for duplicates. Duplicates are found with a set of 64-bit
- * hashes of the addresses already there and seen so far (16 bytes an address), confirmed by an
- * index lookup only on a hit.
+ * hashes of the addresses already there and seen so far ({@link UniqueEmails}), confirmed by an
+ * index lookup only on a hit; with {@link DuplicatePolicy#RENAME} a hit is imported with the next
+ * free address of its family.
  */
 final class Importer {
     private final StoreCore core;
@@ -71,7 +73,10 @@ final class Importer {
                 bulk = dialect.beginBulk(c, rows, policy != DuplicatePolicy.FAIL);
                 boolean empty = maxId == 0;
                 Map<String, Long> mixedCase = new HashMap<>();
-                LongSet emails = empty ? new LongSet() : existingEmails(c, mixedCase);
+                UniqueEmails emails = new UniqueEmails();
+                if (!empty) {
+                    StoreCore.takeStoredEmails(c, emails, mixedCase);
+                }
                 LongSet ids = empty ? new LongSet() : null;
                 long lastUsed = maxId;
                 long read = 0;
@@ -85,8 +90,11 @@ final class Importer {
                         for (List<Row> batch = reading.next(); batch != null; batch = reading.next()) {
                             for (Row row : batch) {
                                 Attendee a = row.bound().attendee();
-                                long hash = row.emailHash();
-                                if (emails.contains(hash)) {
+                                BoundRow bound = row.bound();
+                                if (policy == DuplicatePolicy.RENAME && emails.taken(a.email())) {
+                                    a = emails.admit(a);
+                                    bound = BoundRow.of(a, dialect);
+                                } else if (emails.taken(a.email())) {
                                     writer.flush();
                                     Long existing = idOf(byEmail, a.email());
                                     if (existing == null) {
@@ -97,7 +105,7 @@ final class Importer {
                                         switch (policy) {
                                             case FAIL -> throw new InputException(row.input().toString(), row.line(), "email",
                                                     "'" + a.email() + "' is already " + (earlier ? "in this import" : "in the store")
-                                                    + " (id " + existing + "); the duplicate policy skip or replace would import anyway");
+                                                    + " (id " + existing + "); the duplicate policy skip, replace or rename would import anyway");
                                             case SKIP -> skipped++;
                                             case REPLACE -> {
                                                 bulk.beforeReplace(existing, earlier);
@@ -112,7 +120,7 @@ final class Importer {
                                     }
                                 }
                                 read++;
-                                emails.add(hash);
+                                emails.take(a.email());
                                 long id;
                                 if (empty && a.id() > 0) {
                                     id = a.id();
@@ -127,8 +135,8 @@ final class Importer {
                                             "id " + id + " appears twice in this import");
                                 }
                                 lastUsed = Math.max(lastUsed, id);
-                                boolean flushHeld = bulk.added(id, row.bound());
-                                writer.add(row.bound(), id);
+                                boolean flushHeld = bulk.added(id, bound);
+                                writer.add(bound, id);
                                 if (flushHeld) {
                                     writer.flush();
                                     bulk.flushHeld();
@@ -144,9 +152,10 @@ final class Importer {
                     bulk.finish(first, last);
                     RunInfo info = new RunInfo(RunKind.IMPORT, inputs.stream().map(Path::toString).collect(Collectors.joining(", ")),
                             null, null, null, null, "{\"duplicates\":\"" + policy + "\"}");
-                    GenerationRun run = core.insertRun(c, info, first, last, writer.count(), skipped, replaced, started);
+                    GenerationRun run = core.insertRun(c, info, first, last, writer.count(), skipped, replaced, emails.adjusted(), started);
                     c.commit();
-                    return new ImportResult(run, read, writer.count(), skipped, replaced, Duration.ofNanos(System.nanoTime() - t0));
+                    return new ImportResult(run, read, writer.count(), skipped, replaced, emails.adjusted(),
+                            Duration.ofNanos(System.nanoTime() - t0));
                 }
             } catch (SQLException | RuntimeException | Error e) {
                 StoreCore.rollbackQuietly(c);
@@ -165,8 +174,8 @@ final class Importer {
         }
     }
 
-    /** One row read and made ready to bind, the hash of its e-mail address, and where it came from. */
-    private record Row(BoundRow bound, long emailHash, Path input, long line) {}
+    /** One row read and made ready to bind, and where it came from. */
+    private record Row(BoundRow bound, Path input, long line) {}
 
     /**
      * Reads and checks the rows on a thread of its own, a batch ahead of the writer, and makes
@@ -189,7 +198,7 @@ final class Importer {
                             List<Row> batch = new ArrayList<>(BATCH);
                             while (!stopped && reader.hasNext()) {
                                 Attendee a = normalized(reader.next(), importTime);
-                                batch.add(new Row(BoundRow.of(a, dialect), LongSet.hash(a.email()), input, reader.line()));
+                                batch.add(new Row(BoundRow.of(a, dialect), input, reader.line()));
                                 if (batch.size() == BATCH) {
                                     queue.put(batch);
                                     batch = new ArrayList<>(BATCH);
@@ -253,29 +262,6 @@ final class Importer {
         return new Attendee(a.id(), a.name(), email, a.company(), a.eventName(), a.attendanceTime(), a.jobTitle(),
                 a.industry(), a.companySize(), a.productInterests(), a.boothVisited(), a.imagePath(),
                 a.createdAt() != null ? a.createdAt() : importTime);
-    }
-
-    /**
-     * The hashes of the stored addresses in lower case; addresses stored with capitals (by other
-     * tools or users' own SQL) also go into {@code mixedCase}, lower case to id, since the index
-     * lookup that confirms a hit compares exactly.
-     */
-    private static LongSet existingEmails(Connection c, Map<String, Long> mixedCase) throws SQLException {
-        LongSet set = new LongSet();
-        try (PreparedStatement ps = c.prepareStatement("SELECT email, id FROM attendees")) {
-            ps.setFetchSize(10_000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String email = rs.getString(1);
-                    String lower = email.toLowerCase(Locale.ROOT);
-                    set.add(LongSet.hash(lower));
-                    if (!lower.equals(email)) {
-                        mixedCase.putIfAbsent(lower, rs.getLong(2));
-                    }
-                }
-            }
-        }
-        return set;
     }
 
     private static Long idOf(PreparedStatement byEmail, String email) throws SQLException {

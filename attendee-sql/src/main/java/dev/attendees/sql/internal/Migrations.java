@@ -23,7 +23,7 @@ public final class Migrations {
     /** The scripts, version 1 first. */
     static final List<String> SCRIPTS =
             List.of("V1__contract_table.sql", "V2__derived_tables.sql", "V3__derived_tables_by_item.sql",
-                    "V4__derived_tables_by_trigger.sql", "V5__search_words.sql");
+                    "V4__derived_tables_by_trigger.sql", "V5__search_words.sql", "V6__renamed_count.sql");
 
     /** The schema version this release writes. */
     public static final int LATEST = SCRIPTS.size();

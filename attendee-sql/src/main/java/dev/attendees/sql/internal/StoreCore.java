@@ -29,6 +29,7 @@ import dev.attendees.store.RunKind;
 import dev.attendees.store.Sort;
 import dev.attendees.store.SqlResult;
 import dev.attendees.store.TableInfo;
+import dev.attendees.store.UniqueEmails;
 import dev.attendees.store.ValueCount;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -47,6 +48,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -218,6 +220,28 @@ public final class StoreCore implements AutoCloseable {
         return new Importer(this, options).run(inputs);
     }
 
+    /**
+     * Takes every stored address into {@code emails}; addresses stored with capitals (by other
+     * tools or users' own SQL) also go into {@code mixedCase} when given, lower case to id.
+     */
+    static void takeStoredEmails(Connection c, UniqueEmails emails, Map<String, Long> mixedCase) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT email, id FROM attendees")) {
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String email = rs.getString(1);
+                    emails.take(email);
+                    if (mixedCase != null) {
+                        String lower = email.toLowerCase(Locale.ROOT);
+                        if (!lower.equals(email)) {
+                            mixedCase.putIfAbsent(lower, rs.getLong(2));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /** The largest id in the store, or 0. */
     static long maxId(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT max(id) FROM attendees")) {
@@ -248,7 +272,7 @@ public final class StoreCore implements AutoCloseable {
 
     /** Records a finished run in the caller's transaction. */
     GenerationRun insertRun(Connection c, RunInfo run, long first, long last, long inserted, long skipped, long replaced,
-            Instant started) throws SQLException {
+            long renamed, Instant started) throws SQLException {
         Instant finished = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         started = started.truncatedTo(ChronoUnit.SECONDS);
         long id;
@@ -265,15 +289,16 @@ public final class StoreCore implements AutoCloseable {
             ps.setLong(10, inserted);
             ps.setLong(11, skipped);
             ps.setLong(12, replaced);
-            dialect.bindTimestamp(ps, 13, utc(started));
-            dialect.bindTimestamp(ps, 14, utc(finished));
+            ps.setLong(13, renamed);
+            dialect.bindTimestamp(ps, 14, utc(started));
+            dialect.bindTimestamp(ps, 15, utc(finished));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 id = rs.getLong(1);
             }
         }
         return new GenerationRun(id, run.kind(), run.description(), run.seed(), run.dataVersion(), run.eventName(),
-                run.eventType(), run.options(), first, last, inserted, skipped, replaced, started, finished);
+                run.eventType(), run.options(), first, last, inserted, skipped, replaced, renamed, started, finished);
     }
 
     /**
@@ -281,8 +306,8 @@ public final class StoreCore implements AutoCloseable {
      * or generates would otherwise pay jOOQ's first-use cost (0.7 s in a new JVM) for this one row.
      */
     private static final String INSERT_RUN = "INSERT INTO generation_runs (kind, description, seed, data_version, event_name,"
-            + " event_type, options, first_id, last_id, inserted, skipped, replaced, started_at, finished_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+            + " event_type, options, first_id, last_id, inserted, skipped, replaced, renamed, started_at, finished_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 
     static LocalDateTime utc(Instant instant) {
         return LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC);
@@ -525,6 +550,13 @@ public final class StoreCore implements AutoCloseable {
             Condition where = condition(ctx, filter).and(ID.ge(1L));
             long done = 0;
             long after = 0;
+            // The addresses the regenerated attendees must not take: those of everyone else, then
+            // each other's. Their own old addresses are free again.
+            UniqueEmails emails = new UniqueEmails();
+            try (var others = ctx.select(EMAIL).from(ATTENDEES).where(ID.notIn(select(ID).from(ATTENDEES).where(where)))
+                    .fetchSize(10_000).fetchLazy()) {
+                others.forEach(r -> emails.take(r.value1()));
+            }
             Dialect.Rewrite rewrite = dialect.beginRewrite(c);
             while (true) {
                 long[] ids = ctx.select(ID).from(ATTENDEES).where(where.and(ID.gt(after))).orderBy(ID)
@@ -537,7 +569,7 @@ public final class StoreCore implements AutoCloseable {
                 for (long id : ids) {
                     rows.add(generator.attendee(id - 1));
                 }
-                done += rewrite.overwrite(ids, rows);
+                done += rewrite.overwrite(ids, emails.admit(rows));
                 after = ids[ids.length - 1];
             }
         });
@@ -561,10 +593,11 @@ public final class StoreCore implements AutoCloseable {
     public List<GenerationRun> runs() {
         return read("list runs", c -> dsl(c).select(RUN_ID, RUN_KIND, RUN_DESCRIPTION, RUN_SEED, RUN_DATA_VERSION,
                         RUN_EVENT_NAME, RUN_EVENT_TYPE, RUN_OPTIONS, RUN_FIRST_ID, RUN_LAST_ID, RUN_INSERTED, RUN_SKIPPED,
-                        RUN_REPLACED, RUN_STARTED_AT, RUN_FINISHED_AT).from(RUNS).orderBy(RUN_ID).fetch(r -> new GenerationRun(
+                        RUN_REPLACED, RUN_RENAMED, RUN_STARTED_AT, RUN_FINISHED_AT).from(RUNS).orderBy(RUN_ID).fetch(r -> new GenerationRun(
                 r.get(RUN_ID), RunKind.fromLabel(r.get(RUN_KIND)), r.get(RUN_DESCRIPTION), r.get(RUN_SEED),
                 r.get(RUN_DATA_VERSION), r.get(RUN_EVENT_NAME), r.get(RUN_EVENT_TYPE), r.get(RUN_OPTIONS),
                 r.get(RUN_FIRST_ID), r.get(RUN_LAST_ID), r.get(RUN_INSERTED), r.get(RUN_SKIPPED), r.get(RUN_REPLACED),
+                r.get(RUN_RENAMED),
                 instant(r.get(RUN_STARTED_AT)), instant(r.get(RUN_FINISHED_AT)))));
     }
 

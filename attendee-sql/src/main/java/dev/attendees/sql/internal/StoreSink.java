@@ -6,6 +6,7 @@ import dev.attendees.ConfigurationException;
 import dev.attendees.spi.AttendeeSink;
 import dev.attendees.store.GenerationRun;
 import dev.attendees.store.RunInfo;
+import dev.attendees.store.UniqueEmails;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -22,7 +23,9 @@ import java.util.concurrent.Future;
 /**
  * Streams attendees into the store in one transaction: batched inserts, derived tables filled
  * set-based on commit, the run recorded, then one commit. Closing without a commit rolls
- * everything back.
+ * everything back. An attendee whose e-mail address the store holds already (from an earlier run,
+ * or earlier in this one) is written with the next free address of its family ({@link UniqueEmails}),
+ * and counted as renamed.
  *
  * <p>Two threads share the work: the caller's prepares each batch ({@link BoundRow}: lists
  * joined, timestamps formatted, derived rows noted), a thread of the sink's own binds and sends
@@ -41,6 +44,10 @@ final class StoreSink implements AttendeeSink {
     private final Dialect.Bulk bulk;
     private final BulkWriter writer;
     private final long offset;
+    /** Every address in the store and in this run so far. */
+    private final UniqueEmails emails = new UniqueEmails();
+    /** What the last {@link #admit} returned: {@link #write} does not admit it again. */
+    private List<Attendee> admitted;
     private final ExecutorService writing = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "attendees-sql-writer");
         t.setDaemon(true);
@@ -63,6 +70,9 @@ final class StoreSink implements AttendeeSink {
             core.dialect().lockForWrite(c);
             long maxId = StoreCore.maxId(c);
             this.offset = StoreCore.lastId(c, maxId);
+            if (maxId > 0) {
+                StoreCore.takeStoredEmails(c, emails, null);
+            }
             started = core.dialect().beginBulk(c, maxId, false);
             this.bulk = started;
             this.writer = new BulkWriter(c, core.dialect(), bulk);
@@ -86,11 +96,22 @@ final class StoreSink implements AttendeeSink {
     }
 
     @Override
+    public synchronized List<Attendee> admit(List<Attendee> batch) {
+        ensureOpen();
+        admitted = emails.admit(batch);
+        return admitted;
+    }
+
+    @Override
     public synchronized void write(List<Attendee> batch) {
         ensureOpen();
         if (failed != null) {
             throw new AttendeeException("an earlier write to this sink failed (" + failed + "); close it");
         }
+        if (batch != admitted) {
+            batch = admit(batch);
+        }
+        admitted = null;
         // The whole batch is checked before any of it is noted: a bad batch leaves the sink as it was.
         List<BoundRow> rows = new ArrayList<>(batch.size());
         long[] ids = new long[batch.size()];
@@ -201,7 +222,7 @@ final class StoreSink implements AttendeeSink {
             long first = writer.first(offset);
             long last = writer.last(offset);
             bulk.finish(first, last);
-            GenerationRun recorded = core.insertRun(connection, run, first, last, writer.count(), 0, 0, started);
+            GenerationRun recorded = core.insertRun(connection, run, first, last, writer.count(), 0, 0, emails.adjusted(), started);
             connection.commit();
             committedRun = recorded;
         } catch (SQLException | RuntimeException e) {

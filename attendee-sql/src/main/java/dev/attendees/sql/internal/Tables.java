@@ -60,6 +60,7 @@ public final class Tables {
     public static final Field<Long> RUN_INSERTED = field(name("generation_runs", "inserted"), SQLDataType.BIGINT);
     public static final Field<Long> RUN_SKIPPED = field(name("generation_runs", "skipped"), SQLDataType.BIGINT);
     public static final Field<Long> RUN_REPLACED = field(name("generation_runs", "replaced"), SQLDataType.BIGINT);
+    public static final Field<Long> RUN_RENAMED = field(name("generation_runs", "renamed"), SQLDataType.BIGINT);
     public static final Field<Object> RUN_STARTED_AT = field(name("generation_runs", "started_at"));
     public static final Field<Object> RUN_FINISHED_AT = field(name("generation_runs", "finished_at"));
 
