@@ -292,19 +292,18 @@ class RealismTest {
         assertThat(holders).allSatisfy((office, n) -> assertThat(n).as(office).isEqualTo(1));
     }
 
-    /** The office a title holds, spelled one way: "Co-Founder & CTO" and "Chief Technology Officer" are "cto". */
+    /** The office a title holds, spelled one way: "Co-Founder & CTO" and "Chief Technology Officer" are one. */
     private static String office(String title) {
         String t = title.toLowerCase(Locale.ROOT);
         boolean founder = t.contains("founder");
-        t = t.replaceAll("\\b(co-?)?founders?\\b|&", " ").replaceAll("\\s+", " ").strip();
-        if (t.startsWith("chief ")) {
-            return java.util.Arrays.stream(t.split(" ")).filter(w -> !w.equals("of") && !w.equals("and"))
-                    .map(w -> w.substring(0, 1)).collect(Collectors.joining());
-        }
+        t = (" " + t.replaceAll("\\b(co-?)?founders?\\b|&", " ") + " ")
+                .replace(" ceo ", " chief executive officer ").replace(" cto ", " chief technology officer ")
+                .replace(" cio ", " chief information officer ").replace(" ciso ", " chief information security officer ")
+                .replaceAll("\\s+", " ").strip();
         if (t.contains("chief") || t.matches(".*\\bc[a-z]{1,3}o\\b.*")) {
             return t;
         }
-        return founder ? "ceo" : null;
+        return founder ? "chief executive officer" : null;
     }
 
     @Test

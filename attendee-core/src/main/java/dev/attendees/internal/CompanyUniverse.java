@@ -30,6 +30,9 @@ final class CompanyUniverse {
     /** Attendees per block: {@value}. */
     static final int BLOCK = 4096;
 
+    /** The longest period a company holds its rank: 2^{@value} blocks. */
+    static final int MAX_PERIOD_EXPONENT = 30;
+
     /** Pareto scale and shape of the rank law per size, in {@link CompanySize} order. */
     private static final double[] SCALE = {400, 120, 30, 10};
     private static final double[] SHAPE = {0.9, 0.9, 0.9, 0.8};
@@ -56,8 +59,12 @@ final class CompanyUniverse {
     private final AliasTable[] patternTables = new AliasTable[2];
     private final Titles titles;
     private final long seed;
-    /** The widest rank list of any size: made-up keys interleave (generation, rank, size). */
-    private final long rankStride;
+    /** Each size's first rank in the universe's rank order (sizes one after another). */
+    private final int[] firstRank = new int[CompanySize.values().length + 1];
+    /** Ranks whose period is 2^j blocks, per j. */
+    private final long[] ranksOfPeriod = new long[MAX_PERIOD_EXPONENT + 1];
+    /** [j][rank in universe order]: ranks before it whose period is 2^j blocks. */
+    private final int[][] ranksOfPeriodBefore;
     private final CompanyInfo[] cache = new CompanyInfo[1 << 14];
 
     CompanyUniverse(EventProfile profile, long seed, Titles titles) {
@@ -96,12 +103,41 @@ final class CompanyUniverse {
             curatedDomains.add(c.domain());
         }
         int[] seats = seats(profile);
-        long widest = 1;
         for (CompanySize size : CompanySize.values()) {
-            ranks[size.ordinal()] = new Ranks(size, seats[size.ordinal()], curated.get(size.ordinal()));
-            widest = Math.max(widest, ranks[size.ordinal()].count());
+            int s = size.ordinal();
+            ranks[s] = new Ranks(size, seats[s], curated.get(s));
+            firstRank[s + 1] = firstRank[s] + ranks[s].count();
         }
-        rankStride = widest;
+        ranksOfPeriodBefore = new int[MAX_PERIOD_EXPONENT + 1][firstRank[firstRank.length - 1] + 1];
+        int u = 0;
+        for (Ranks rs : ranks) {
+            for (int r = 0; r < rs.count(); r++, u++) {
+                for (int j = 0; j <= MAX_PERIOD_EXPONENT; j++) {
+                    ranksOfPeriodBefore[j][u + 1] = ranksOfPeriodBefore[j][u] + (rs.exponent[r] == j ? 1 : 0);
+                }
+                ranksOfPeriod[rs.exponent[r]]++;
+            }
+        }
+    }
+
+    /**
+     * The key of the company that holds rank {@code r} of {@code size} from block {@code start}: the
+     * number of generations of any rank that began before that block, plus the ranks before this one
+     * that begin one there. Every generation of every rank has its own key, and the keys of a run
+     * are dense (0 up to the number of companies it has met), so its made-up names stay short.
+     */
+    private long key(int size, int r, long start) {
+        long key = 0;
+        for (int j = 0; j <= MAX_PERIOD_EXPONENT; j++) {
+            long period = 1L << j;
+            key += ranksOfPeriod[j] * ((start + period - 1) >> j);
+        }
+        int u = firstRank[size] + r;
+        int dividing = start == 0 ? MAX_PERIOD_EXPONENT : Math.min(MAX_PERIOD_EXPONENT, Long.numberOfTrailingZeros(start));
+        for (int j = 0; j <= dividing; j++) {
+            key += ranksOfPeriodBefore[j][u];
+        }
+        return key;
     }
 
     /** Seats per block for each size, by the profile's attendee shares, summing to {@link #BLOCK}. */
@@ -122,7 +158,7 @@ final class CompanyUniverse {
         if (generation == 0 && rs.curated[r] != null) {
             return rs.curated[r];
         }
-        long key = (generation * rankStride + r) * 4 + size;
+        long key = key(size, r, rs.start(r, generation));
         int slot = (int) (Mix.mix64(key) & (cache.length - 1));
         CompanyInfo hit = cache[slot];
         if (hit != null && hit.key == key) {
@@ -142,10 +178,11 @@ final class CompanyUniverse {
         final long[] place;
         /** Per rank: the curated company holding it in generation 0, or null. */
         final CompanyInfo[] curated;
-        /** Per rank: blocks of generation 0. */
-        final long[] firstGeneration;
-        /** Per rank: blocks of each later generation. */
-        final long[] laterGeneration;
+        /**
+         * Per rank: a company holds it for 2^exponent blocks (as long as its limit allows, rounded
+         * down to a power of two), then the next one.
+         */
+        final int[] exponent;
         /** Per rank: whether its companies' e-mail patterns use only the first initial. */
         final boolean[] initial;
 
@@ -167,26 +204,23 @@ final class CompanyUniverse {
             quota = quotas.quota;
             place = quotas.place;
             curated = new CompanyInfo[n];
-            firstGeneration = new long[n];
-            laterGeneration = new long[n];
+            exponent = new int[n];
             initial = new boolean[n];
             double initialShare = patternShare(true);
             for (int r = 0; r < n; r++) {
                 long k = place[r];
                 long h = Mix.hash(Mix.hash(seed, s, k), 0x6E7A);
-                long drawn = Headcount.draw(size, Mix.unit(h), quota[r]);
-                laterGeneration[r] = Math.max(1, Headcount.limit(drawn) / quota[r]);
                 if (k < pool.size()) {
                     EventProfile.Company c = pool.get((int) k);
                     EmailPattern pattern = c.emailPattern() != null ? EmailPattern.fromId(c.emailPattern()) : patternFor(c.domain());
-                    firstGeneration[r] = Math.max(1, limits[(int) k] / quota[r]);
+                    exponent[r] = exponent(limits[(int) k] / quota[r]);
                     initial[r] = pattern.initial;
                     Industry industry = Industry.fromLabel(c.industry());
-                    long span = firstGeneration[r] * quota[r];
+                    long span = span(r, 0);
                     curated[r] = new CompanyInfo(-1, c.name(), c.domain(), industry, size, pattern, employees[(int) k], span,
                             titles.holders(size, industry, span, Mix.hash(seed, Mix.hash(c.domain()))));
                 } else {
-                    firstGeneration[r] = laterGeneration[r];
+                    exponent[r] = exponent(Headcount.limit(Headcount.draw(size, Mix.unit(h), quota[r])) / quota[r]);
                     initial[r] = Mix.unit(Mix.mix64(h)) < initialShare;
                 }
             }
@@ -198,18 +232,22 @@ final class CompanyUniverse {
 
         /** The generation holding rank {@code r} in block {@code block}. */
         long generation(int r, long block) {
-            long g0 = firstGeneration[r];
-            return block < g0 ? 0 : 1 + (block - g0) / laterGeneration[r];
+            return block >> exponent[r];
         }
 
         /** The first block of a generation. */
         long start(int r, long generation) {
-            return generation == 0 ? 0 : firstGeneration[r] + (generation - 1) * laterGeneration[r];
+            return generation << exponent[r];
         }
 
         /** The seats one generation of rank {@code r} has in all: the most people its company sends. */
         long span(int r, long generation) {
-            return (generation == 0 ? firstGeneration[r] : laterGeneration[r]) * quota[r];
+            return (1L << exponent[r]) * quota[r];
+        }
+
+        /** The largest power of two not above {@code blocks} (at least 1), as its exponent. */
+        private int exponent(int blocks) {
+            return Math.min(MAX_PERIOD_EXPONENT, 31 - Integer.numberOfLeadingZeros(Math.max(1, blocks)));
         }
     }
 
@@ -230,13 +268,16 @@ final class CompanyUniverse {
         int q = -1;
         int q2 = -1;
         long number = 0;
+        // Each word walks the qualifiers from its own start, so that the companies made up at one
+        // time do not all share one qualifier; per word the walk is a bijection, so names stay distinct.
+        int turn = (int) Math.floorMod(Mix.hash(word, 0x9A11L), (long) qualifiers);
         if (round > 0 && round <= qualifiers) {
-            q = (int) (round - 1);
+            q = (int) ((round - 1 + turn) % qualifiers);
         } else if (round > qualifiers) {
             long pairs = (long) qualifiers * (qualifiers - 1);
             long p = round - 1 - qualifiers;
             number = p / pairs;
-            p %= pairs;
+            p = (p % pairs + (long) turn * (qualifiers - 1)) % pairs;
             q = (int) (p / (qualifiers - 1));
             q2 = (int) (p % (qualifiers - 1));
             if (q2 >= q) {

@@ -26,10 +26,12 @@ final class InterestModel {
     static final double TITLE_MENTION = 3.0;
 
     final String[] names;
-    /** [title][industry] → weights over {@link #names}, for the first interest, and their sums. */
+    /** Per title: its row in the tables below. */
+    private final int[] pullOf;
+    /** [pull][industry] → weights over {@link #names}, for the first interest, and their sums. */
     private final double[][][] first;
     private final double[][] firstTotal;
-    /** [title][industry] → weights over {@link #names}, for the others. */
+    /** [pull][industry] → weights over {@link #names}, for the others. */
     private final double[][][] rest;
     private final int[] counts;
     private final AliasTable countTable;
@@ -40,31 +42,37 @@ final class InterestModel {
         profile.interests().forEach(i -> base.put(i.name(), i.weight()));
         List<EventProfile.Title> titleList = new ArrayList<>();
         profile.roles().forEach(r -> titleList.addAll(r.titles()));
+        // Titles that pull alike (most titles: their role's multipliers) share one set of tables.
         Industry[] industries = Industry.values();
-        first = new double[titleList.size()][industries.length][];
-        firstTotal = new double[titleList.size()][industries.length];
-        rest = new double[titleList.size()][industries.length][];
+        pullOf = new int[titleList.size()];
+        Map<List<Double>, Integer> pulls = new java.util.LinkedHashMap<>();
         for (int t = 0; t < titleList.size(); t++) {
             EventProfile.Role role = profile.roles().get(titles.role[t]);
             Map<String, Double> own = ownMultipliers(titleList.get(t), profile.interestNames());
-            double[] pull = new double[names.length];
-            for (int i = 0; i < names.length; i++) {
-                pull[i] = role.interests().getOrDefault(names[i], 1.0) * own.getOrDefault(names[i], 1.0);
+            List<Double> pull = new ArrayList<>(names.length);
+            for (String name : names) {
+                pull.add(role.interests().getOrDefault(name, 1.0) * own.getOrDefault(name, 1.0));
             }
+            pullOf[t] = pulls.computeIfAbsent(pull, p -> pulls.size());
+        }
+        first = new double[pulls.size()][industries.length][];
+        firstTotal = new double[pulls.size()][industries.length];
+        rest = new double[pulls.size()][industries.length][];
+        pulls.forEach((pull, p) -> {
             for (Industry industry : industries) {
                 Map<String, Double> byIndustry = profile.industryInterests().getOrDefault(industry.label(), Map.of());
                 double[] f = new double[names.length];
                 double[] r = new double[names.length];
                 for (int i = 0; i < names.length; i++) {
                     double w = base.get(names[i]) * byIndustry.getOrDefault(names[i], 1.0);
-                    f[i] = w * StrictMath.pow(pull[i], FIRST_PULL);
-                    r[i] = w * pull[i];
+                    f[i] = w * StrictMath.pow(pull.get(i), FIRST_PULL);
+                    r[i] = w * pull.get(i);
                 }
-                first[t][industry.ordinal()] = f;
-                firstTotal[t][industry.ordinal()] = sum(f);
-                rest[t][industry.ordinal()] = r;
+                first[p][industry.ordinal()] = f;
+                firstTotal[p][industry.ordinal()] = sum(f);
+                rest[p][industry.ordinal()] = r;
             }
-        }
+        });
         counts = profile.interestsPerAttendee().keySet().stream().mapToInt(Integer::parseInt).toArray();
         countTable = new AliasTable(profile.interestsPerAttendee().values().stream().mapToDouble(Double::doubleValue).toArray());
     }
@@ -92,10 +100,11 @@ final class InterestModel {
      */
     long draw(Rng rng, int title, Industry industry) {
         int i = industry.ordinal();
+        int p = pullOf[title];
         int k = Math.max(1, Math.min(counts[countTable.sample(rng)], names.length));
-        long chosen = 1L << draw(rng, first[title][i], firstTotal[title][i]);
+        long chosen = 1L << draw(rng, first[p][i], firstTotal[p][i]);
         if (k > 1) {
-            double[] w = rest[title][i].clone();
+            double[] w = rest[p][i].clone();
             double total = 0;
             for (int n = 0; n < w.length; n++) {
                 if ((chosen & 1L << n) != 0) {

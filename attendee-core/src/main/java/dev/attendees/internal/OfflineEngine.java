@@ -158,15 +158,46 @@ public final class OfflineEngine implements RecordSource {
     @Override
     public List<Attendee> generate(long from, long to) {
         List<Attendee> out = new ArrayList<>((int) Math.max(0, Math.min(to - from, 1 << 20)));
+        Block block = null;
         for (long i = from; i < to; i++) {
-            out.add(attendee(i));
+            if (block == null || block.index != i / BLOCK) {
+                block = new Block(i / BLOCK);
+            }
+            out.add(attendee(i, block, null));
         }
         return out;
     }
 
+    /**
+     * One block's deal of seats and its companies, looked up once per rank: a batch of the
+     * generator is one block, so its attendees share them.
+     */
+    private final class Block {
+        final long index;
+        final Feistel deal;
+        private final CompanyInfo[][] companies = new CompanyInfo[CompanySize.values().length][];
+
+        Block(long index) {
+            this.index = index;
+            this.deal = new Feistel(BLOCK, Mix.hash(seed, index, 0xB10C));
+        }
+
+        CompanyInfo company(int size, int r, long generation) {
+            CompanyInfo[] ofSize = companies[size];
+            if (ofSize == null) {
+                ofSize = companies[size] = new CompanyInfo[OfflineEngine.this.companies.ranks(size).count()];
+            }
+            CompanyInfo c = ofSize[r];
+            if (c == null) {
+                c = ofSize[r] = OfflineEngine.this.companies.company(size, r, generation);
+            }
+            return c;
+        }
+    }
+
     /** Attendee {@code index} (0-based; its id is {@code index + 1}). */
     public Attendee attendee(long index) {
-        return attendee(index, null);
+        return attendee(index, null, null);
     }
 
     /**
@@ -174,16 +205,21 @@ public final class OfflineEngine implements RecordSource {
      * (for tests that check head counts and offices).
      */
     Attendee attendee(long index, CompanyInfo[] company) {
+        return attendee(index, null, company);
+    }
+
+    private Attendee attendee(long index, Block context, CompanyInfo[] company) {
         // The seat: the block's seats are dealt in a keyed order, so a run's first attendees are a
         // fair sample of every block's companies and families.
         long block = index / BLOCK;
-        int seat = (int) new Feistel(BLOCK, Mix.hash(seed, block, 0xB10C)).permute(index % BLOCK);
+        Feistel deal = context != null ? context.deal : new Feistel(BLOCK, Mix.hash(seed, block, 0xB10C));
+        int seat = (int) deal.permute(index % BLOCK);
         int s = seats.size[seat];
         int r = seats.rank[seat];
         int family = seats.family[seat];
         CompanyUniverse.Ranks ranks = companies.ranks(s);
         long generation = ranks.generation(r, block);
-        CompanyInfo employer = companies.company(s, r, generation);
+        CompanyInfo employer = context != null ? context.company(s, r, generation) : companies.company(s, r, generation);
         long member = (block - ranks.start(r, generation)) * ranks.quota[r] + seats.ordinal[seat];
         long local = block * seats.familySeats[family] + seats.familyOrdinal[seat];
         boolean corporate = family != BlockTemplate.PERSONAL;
