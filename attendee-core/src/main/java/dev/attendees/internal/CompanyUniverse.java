@@ -19,9 +19,9 @@ import java.util.Set;
  * share of seats, and within a size each <em>rank</em> (the curated pool in order of prominence,
  * then made-up companies) has a fixed quota of seats, from a heavy-tailed law: the first ranks get
  * dozens, a long tail one each. A rank's seats go to one company for a number of blocks (its
- * <em>generation</em>), then to a new made-up company, so that no company ever gets more seats than
- * its attendee limit ({@link Headcount}): a company whose quota is {@code q} a block holds its rank
- * for at most {@code limit / q} blocks. Which company has a rank in block {@code b} is a pure function
+ * <em>generation</em>: the largest power of two not above {@code limit / q} for a quota of {@code q}
+ * a block), then to a new made-up company, so that no company ever gets more seats than its attendee
+ * limit ({@link Headcount}). Which company has a rank in block {@code b} is a pure function
  * of (profile, seed, size, rank, {@code b}); the limits hold for every run, however long, because they
  * come from this construction, not from counting. Big runs draw on more companies because companies
  * run out of people.
@@ -36,6 +36,9 @@ final class CompanyUniverse {
     /** Pareto scale and shape of the rank law per size, in {@link CompanySize} order. */
     private static final double[] SCALE = {400, 120, 30, 10};
     private static final double[] SHAPE = {0.9, 0.9, 0.9, 0.8};
+
+    private static final AliasTable ALL_PATTERNS =
+            new AliasTable(java.util.Arrays.stream(EmailPattern.values()).mapToDouble(p -> p.weight).toArray());
 
     private static final JsonNode VOCABULARY = NameTables.readJson("/dev/attendees/names/company-names.json");
     private static final String[] PREFIXES = strings(VOCABULARY.path("prefixes"));
@@ -329,13 +332,9 @@ final class CompanyUniverse {
         return family / all;
     }
 
-    private EmailPattern patternFor(String domain) {
-        EmailPattern[] all = EmailPattern.values();
-        double[] w = new double[all.length];
-        for (int i = 0; i < all.length; i++) {
-            w[i] = all[i].weight;
-        }
-        return all[new AliasTable(w).sample(new Rng(Mix.hash(Mix.hash(domain), 0xE3A1L)))];
+    /** A curated company's pattern when its profile gives none, from its domain. */
+    private static EmailPattern patternFor(String domain) {
+        return EmailPattern.values()[ALL_PATTERNS.sample(new Rng(Mix.hash(Mix.hash(domain), 0xE3A1L)))];
     }
 
     private static long coprimeStep(int n) {

@@ -31,57 +31,22 @@ public final class UniqueEmails {
     private static final double[] MIDDLE_WEIGHTS = {
         12, 11, 9, 9, 8, 7, 6, 5, 5, 4, 4, 3, 3, 2, 2, 2, 2, 2, 1, 1, 1, 0.5, 0.5, 0.3, 0.2, 0.1};
 
-    private static final long EMPTY = 0;
-
-    private long[] slots = new long[1 << 12];
-    private boolean hasEmpty;
-    private int size;
+    private final LongSet hashes = new LongSet();
     private long adjusted;
 
     /** Notes an address as taken; returns whether it was free before. */
     public boolean take(String email) {
-        long h = hash(email);
-        if (h == EMPTY) {
-            boolean free = !hasEmpty;
-            hasEmpty = true;
-            return free;
-        }
-        if ((size + 1) * 2L > slots.length) {
-            grow();
-        }
-        int mask = slots.length - 1;
-        for (int i = slot(h, mask); ; i = (i + 1) & mask) {
-            if (slots[i] == h) {
-                return false;
-            }
-            if (slots[i] == EMPTY) {
-                slots[i] = h;
-                size++;
-                return true;
-            }
-        }
+        return hashes.add(hash(email));
     }
 
     /** Whether the address is taken (compared in lower case). */
     public boolean taken(String email) {
-        long h = hash(email);
-        if (h == EMPTY) {
-            return hasEmpty;
-        }
-        int mask = slots.length - 1;
-        for (int i = slot(h, mask); ; i = (i + 1) & mask) {
-            if (slots[i] == h) {
-                return true;
-            }
-            if (slots[i] == EMPTY) {
-                return false;
-            }
-        }
+        return hashes.contains(hash(email));
     }
 
     /** How many addresses are taken. */
     public long size() {
-        return size + (hasEmpty ? 1 : 0);
+        return hashes.size();
     }
 
     /** How many attendees {@link #admit} gave another address. */
@@ -213,25 +178,6 @@ public final class UniqueEmails {
                 case FIRSTLAST -> first + m + last;
             };
         }
-    }
-
-    private void grow() {
-        long[] old = slots;
-        slots = new long[old.length * 2];
-        int mask = slots.length - 1;
-        for (long v : old) {
-            if (v != EMPTY) {
-                int i = slot(v, mask);
-                while (slots[i] != EMPTY) {
-                    i = (i + 1) & mask;
-                }
-                slots[i] = v;
-            }
-        }
-    }
-
-    private static int slot(long h, int mask) {
-        return (int) (h ^ (h >>> 32)) & mask;
     }
 
     private static long hash(String email) {

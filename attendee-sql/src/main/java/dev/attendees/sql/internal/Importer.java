@@ -9,6 +9,7 @@ import dev.attendees.store.DuplicatePolicy;
 import dev.attendees.store.GenerationRun;
 import dev.attendees.store.ImportOptions;
 import dev.attendees.store.ImportResult;
+import dev.attendees.store.LongSet;
 import dev.attendees.store.RunInfo;
 import dev.attendees.store.RunKind;
 import dev.attendees.store.UniqueEmails;

@@ -1,8 +1,9 @@
-package dev.attendees.sql.internal;
+package dev.attendees.store;
 
 /**
- * A set of {@code long}s in one open-addressing array (16 bytes an entry at most): the import's
- * memory of e-mail hashes and ids seen, a tenth of what a {@code HashSet<Long>} would take.
+ * A set of {@code long}s in one open-addressing array (8 to 16 bytes an entry), a tenth of what a
+ * {@code HashSet<Long>} takes: the memory of e-mail hashes ({@link UniqueEmails}) and of the ids an
+ * import has seen. Not thread-safe.
  */
 public final class LongSet {
     private static final long EMPTY = 0;
@@ -32,6 +33,11 @@ public final class LongSet {
                 return true;
             }
         }
+    }
+
+    /** How many values the set holds. */
+    public long size() {
+        return size + (hasZero ? 1 : 0);
     }
 
     /** Whether {@code value} is in the set. */
@@ -64,17 +70,5 @@ public final class LongSet {
     private static int mix(long v) {
         long h = v * 0x9E3779B97F4A7C15L;
         return (int) (h ^ (h >>> 32));
-    }
-
-    /** A 64-bit hash of a text (FNV-1a over its chars, then mixed): collisions are confirmed by the caller. */
-    public static long hash(String text) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < text.length(); i++) {
-            h ^= text.charAt(i);
-            h *= 0x100000001b3L;
-        }
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        return h ^ (h >>> 33);
     }
 }
