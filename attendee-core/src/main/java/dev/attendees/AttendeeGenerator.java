@@ -414,12 +414,7 @@ public final class AttendeeGenerator {
 
         /** Restricts interests to these categories of the event's catalogue (case-insensitive). */
         public Builder interests(List<String> categories) {
-            for (String c : categories) {
-                if (c == null || c.isBlank()) {
-                    throw new ConfigurationException("interest must not be empty");
-                }
-            }
-            this.interests = categories.stream().map(String::strip).distinct().toList();
+            this.interests = distinctItems(categories, "interest", true);
             return this;
         }
 
@@ -431,12 +426,30 @@ public final class AttendeeGenerator {
         /** The booths attendees visit: the event's own booth names, or your own. */
         public Builder booths(List<String> names) {
             for (String n : names) {
-                if (n == null || n.isBlank() || n.contains(";")) {
-                    throw new ConfigurationException("booth name must not be empty or contain ';', was '" + n + "'");
+                if (n != null && n.contains(";")) {
+                    throw new ConfigurationException("booth name must not contain ';', was '" + n + "'");
                 }
             }
-            this.booths = names.stream().map(String::strip).distinct().toList();
+            this.booths = distinctItems(names, "booth", true);
             return this;
+        }
+
+        /** The items stripped; an empty item or one listed twice (ignoring case) is refused, naming it. */
+        private static List<String> distinctItems(List<String> items, String what, boolean ignoreCase) {
+            List<String> out = new ArrayList<>(items.size());
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (String item : items) {
+                if (item == null || item.isBlank()) {
+                    throw new ConfigurationException(what + " list '" + String.join(",", items.stream()
+                            .map(i -> i == null ? "" : i).toList()) + "' has an empty item");
+                }
+                String stripped = item.strip();
+                if (!seen.add(ignoreCase ? stripped.toLowerCase(Locale.ROOT) : stripped)) {
+                    throw new ConfigurationException(what + " '" + stripped + "' is listed twice");
+                }
+                out.add(stripped);
+            }
+            return List.copyOf(out);
         }
 
         /** The event's first and last day, inclusive. */

@@ -224,6 +224,22 @@ class AttendeeGeneratorTest {
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("open (18:00) must be before close (08:00)");
         assertThatThrownBy(() -> AttendeeGenerator.builder().threads(0))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("threads");
+        assertThatThrownBy(() -> AttendeeGenerator.builder().locale("en-US:3,,de-DE"))
+                .isInstanceOf(ConfigurationException.class).hasMessageStartingWith("locale list 'en-US:3,,de-DE' has an empty item");
+        assertThatThrownBy(() -> AttendeeGenerator.builder().locale("de-DE,en-US:2,de_de"))
+                .isInstanceOf(ConfigurationException.class).hasMessageStartingWith("locale de-DE is listed twice");
+    }
+
+    @Test
+    void should_refuse_empty_and_repeated_items_in_interests_and_booths() {
+        assertThatThrownBy(() -> AttendeeGenerator.builder().interests("Docker", " "))
+                .isInstanceOf(ConfigurationException.class).hasMessage("interest list 'Docker, ' has an empty item");
+        assertThatThrownBy(() -> AttendeeGenerator.builder().interests("Docker", "DOCKER "))
+                .isInstanceOf(ConfigurationException.class).hasMessage("interest 'DOCKER' is listed twice");
+        assertThatThrownBy(() -> AttendeeGenerator.builder().booths("Booth A", "Booth A"))
+                .isInstanceOf(ConfigurationException.class).hasMessage("booth 'Booth A' is listed twice");
+        assertThatThrownBy(() -> AttendeeGenerator.builder().booths("A;B"))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("must not contain ';'");
     }
 
     @Test

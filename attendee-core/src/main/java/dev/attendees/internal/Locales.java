@@ -56,10 +56,11 @@ public final class Locales {
             throw new ConfigurationException("'" + INTERNATIONAL + "' stands alone; to weigh locales, list them: en-US:3,de-DE,ja-JP");
         }
         Map<String, Double> mix = new LinkedHashMap<>();
-        for (String part : option.split(",")) {
+        for (String part : option.split(",", -1)) {
             String item = part.trim();
             if (item.isEmpty()) {
-                continue;
+                throw new ConfigurationException("locale list '" + option + "' has an empty item; write tags joined by commas,"
+                        + " e.g. en-US:3,de-DE");
             }
             double weight = 1;
             int colon = item.indexOf(':');
@@ -74,7 +75,10 @@ public final class Locales {
                 }
                 item = item.substring(0, colon).trim();
             }
-            mix.merge(canonical(item), weight, Double::sum);
+            String tag = canonical(item);
+            if (mix.putIfAbsent(tag, weight) != null) {
+                throw new ConfigurationException("locale " + tag + " is listed twice in '" + option + "'; give it once, with its weight");
+            }
         }
         if (mix.isEmpty()) {
             throw new ConfigurationException("locale must name at least one of " + String.join(", ", supported()));

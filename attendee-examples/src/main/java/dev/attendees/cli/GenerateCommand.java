@@ -89,11 +89,11 @@ final class GenerateCommand implements Callable<Integer> {
             defaultValue = "0.7")
     double corporateRatio;
 
-    @Option(names = "--interests", paramLabel = "A,B,...", split = ",", hideParamSyntax = true, description = "Only these interest categories.")
-    List<String> interests;
+    @Option(names = "--interests", paramLabel = "A,B,...", description = "Only these interest categories.")
+    String interests;
 
-    @Option(names = "--booths", paramLabel = "A,B,...", split = ",", hideParamSyntax = true, description = "These booths (the event's or your own).")
-    List<String> booths;
+    @Option(names = "--booths", paramLabel = "A,B,...", description = "These booths (the event's or your own).")
+    String booths;
 
     @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "The event's first day.")
     String from;
@@ -277,10 +277,10 @@ final class GenerateCommand implements Callable<Integer> {
         }
         b.corporateRatio(corporateRatio);
         if (interests != null) {
-            option("--interests", () -> b.interests(interests));
+            option("--interests", () -> b.interests(items(interests)));
         }
         if (booths != null) {
-            option("--booths", () -> b.booths(booths));
+            option("--booths", () -> b.booths(items(booths)));
         }
         LocalDate first = from == null ? null : date("--from", from);
         LocalDate last = to == null ? null : date("--to", to);
@@ -320,6 +320,11 @@ final class GenerateCommand implements Callable<Integer> {
             }
             throw e;
         }
+    }
+
+    /** The comma-separated items of a list option, empty ones included (the builder refuses them). */
+    static List<String> items(String list) {
+        return List.of(list.split(",", -1));
     }
 
     /** Runs a builder step; a rejected value's message names the option it came from. */

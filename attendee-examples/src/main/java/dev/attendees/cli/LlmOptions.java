@@ -69,9 +69,9 @@ final class LlmOptions {
     @Option(names = "--llm-rpm", paramLabel = "N", description = "Calls started per minute at most (default: 500).")
     Integer requestsPerMinute;
 
-    @Option(names = "--llm-price", paramLabel = "IN,OUT", split = ",",
+    @Option(names = "--llm-price", paramLabel = "IN,OUT",
             description = "US dollars per million input and output tokens, for the cost estimate.")
-    List<Double> price;
+    String price;
 
     @Option(names = "--llm-no-schema", description = "Do not ask for JSON-schema output (for servers that reject it).")
     boolean noSchema;
@@ -235,13 +235,24 @@ final class LlmOptions {
             option("--llm-rpm", () -> b.requestsPerMinute(requestsPerMinute));
         }
         if (price != null) {
-            if (price.size() != 2) {
-                throw new ConfigurationException("--llm-price needs two numbers IN,OUT (dollars per million tokens), was " + price);
-            }
-            option("--llm-price", () -> b.prices(price.get(0), price.get(1)));
+            double[] prices = prices(price);
+            option("--llm-price", () -> b.prices(prices[0], prices[1]));
         }
         b.structuredOutput(!noSchema).fallbackToOffline(!noFallback);
         return b.build();
+    }
+
+    /** {@code --llm-price IN,OUT}: exactly two numbers, neither empty. */
+    private static double[] prices(String text) {
+        List<String> items = GenerateCommand.items(text);
+        if (items.size() == 2 && items.stream().noneMatch(String::isBlank)) {
+            try {
+                return new double[] {Double.parseDouble(items.get(0).strip()), Double.parseDouble(items.get(1).strip())};
+            } catch (NumberFormatException e) {
+                // Refused below.
+            }
+        }
+        throw new ConfigurationException("--llm-price needs two numbers IN,OUT (dollars per million tokens), was '" + text + "'");
     }
 
     private static void option(String name, Runnable step) {
