@@ -51,6 +51,7 @@ public final class AttendeesCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        Interrupts.install();
         System.exit(run(args));
     }
 
@@ -70,6 +71,9 @@ public final class AttendeesCommand implements Runnable {
             return EXIT_BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (Interrupts.stopped()) {
+                return 130; // the stop has said what happened; this failure is its echo
+            }
             PrintWriter err = commandLine.getErr();
             boolean verbose = parseResult.subcommand() != null
                     ? parseResult.subcommand().hasMatchedOption("--verbose") : parseResult.hasMatchedOption("--verbose");

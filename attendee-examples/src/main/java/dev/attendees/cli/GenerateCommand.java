@@ -1,6 +1,7 @@
 package dev.attendees.cli;
 
 import dev.attendees.AttendeeGenerator;
+import dev.attendees.AttendeeException;
 import dev.attendees.ConfigurationException;
 import dev.attendees.GenerationSummary;
 import dev.attendees.export.AttendeeFileSink;
@@ -149,7 +150,8 @@ final class GenerateCommand implements Callable<Integer> {
         Path outputDir = (out != null ? out.toAbsolutePath().getParent() : Path.of("")).toAbsolutePath();
         builder.outputDirectory(outputDir);
         PrintWriter err = spec.commandLine().getErr();
-        try (ImageProvider images = imageOptions.open(outputDir);
+        try (Interrupts.Watch watch = Interrupts.during(this::kept);
+                ImageProvider images = imageOptions.open(outputDir);
                 StoreOptions.Opened database = store.connect()) {
             if (images != null) {
                 builder.imageProvider(images);
@@ -167,6 +169,7 @@ final class GenerateCommand implements Callable<Integer> {
             GenerationSummary summary;
             // Standard output as a plain stream: unlike System.out, it reports a full disk or a closed pipe.
             // With --db and no --out, the database is the only output.
+            boolean toStandardOutput = out == null && database == null;
             try (RecordSource source = generator.source();
                     AttendeeSink db = database == null ? null : database.sink(generator);
                     AttendeeFileSink file = out != null ? fmt.open(out) : db == null ? fmt.open(stdout.get()) : null;
@@ -175,12 +178,32 @@ final class GenerateCommand implements Callable<Integer> {
                 AttendeeSink sink = db == null ? file : file == null ? db : AttendeeSink.allOf(db, file);
                 summary = generator.writeTo(sink, count, progress);
                 llmOptions.completed();
+            } catch (AttendeeException e) {
+                if (toStandardOutput && Interrupts.brokenPipe(e)) {
+                    return Interrupts.EXIT_BROKEN_PIPE; // the reader went away (| head): stop quietly
+                }
+                throw e;
             }
             if (!quiet) {
                 printSummary(err, generator, summary, database == null ? 0 : database.renamed());
             }
         }
         return 0;
+    }
+
+    /** What a run stopped now keeps, in words: its outputs get nothing, or standard output stops early. */
+    private String kept() {
+        if (out == null && !store.enabled()) {
+            return "standard output got the first attendees only";
+        }
+        List<String> untouched = new java.util.ArrayList<>();
+        if (out != null) {
+            untouched.add(out.toString());
+        }
+        if (store.enabled()) {
+            untouched.add(store.display());
+        }
+        return "nothing was written to " + String.join(" or ", untouched);
     }
 
     /** {@code --out} and {@code --db} naming one file: the file output would overwrite the database. */
