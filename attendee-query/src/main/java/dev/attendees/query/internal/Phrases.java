@@ -34,6 +34,7 @@ final class Phrases {
     /** Phrases that a misspelling may still reach: all but the store's companies and the shortest words. */
     private final Map<Integer, List<String>> fuzzyByLength = new HashMap<>();
     private final Set<String> notFuzzy = new java.util.HashSet<>();
+    private final Set<String> firstWords = new java.util.HashSet<>();
 
     private Phrases() {}
 
@@ -53,6 +54,7 @@ final class Phrases {
                 p.add(value, Meaning.value(d, value), d != Dimension.COMPANY);
             }
         }
+        p.aliases(vocabulary);
         // An event is also known by its first word when that word names no other thing ("KubeCon").
         for (String event : vocabulary.of(Dimension.EVENT)) {
             List<Token> words = Words.tokens(event);
@@ -61,6 +63,117 @@ final class Phrases {
             }
         }
         return p;
+    }
+
+    /**
+     * Short names of the store's values that name nothing else: initials of a name of several
+     * capitalised words ("AWS" for Amazon Web Services), a booth's or interest's word that no other
+     * value has ("Azure" for Microsoft Azure), a company's first word that begins no other company
+     * ("Goldman" for Goldman Sachs). A company of several words is also reached by its first word
+     * and a misspelt rest ("Goldman Sacks").
+     */
+    private void aliases(Vocabulary vocabulary) {
+        Map<String, Integer> wordUse = new HashMap<>();
+        Map<String, Integer> firstUse = new HashMap<>();
+        Map<String, Integer> initialsUse = new HashMap<>();
+        List<Dimension> named = List.of(Dimension.BOOTH, Dimension.INTEREST, Dimension.COMPANY);
+        for (Dimension d : named) {
+            for (String value : vocabulary.of(d)) {
+                List<Token> words = Words.tokens(value);
+                words.stream().map(Token::stem).distinct().forEach(w -> wordUse.merge(w, 1, Integer::sum));
+                if (!words.isEmpty()) {
+                    firstUse.merge(words.get(0).stem(), 1, Integer::sum);
+                }
+                String initials = initials(value);
+                if (initials != null) {
+                    initialsUse.merge(initials, 1, Integer::sum);
+                }
+            }
+        }
+        Map<String, Meaning> found = new LinkedHashMap<>();
+        for (Dimension d : named) {
+            for (String value : vocabulary.of(d)) {
+                List<Token> words = Words.tokens(value);
+                if (words.size() < 2) {
+                    continue;
+                }
+                Meaning meaning = Meaning.value(d, value);
+                String initials = initials(value);
+                if (initials != null && initialsUse.get(initials) == 1) {
+                    found.putIfAbsent(initials, meaning);
+                }
+                if (d == Dimension.COMPANY) {
+                    String first = words.get(0).stem();
+                    if (first.length() >= 5 && firstUse.get(first) == 1 && wordUse.get(first) == 1) {
+                        found.putIfAbsent(first, meaning);
+                    }
+                    companiesByFirstWord.computeIfAbsent(first, k -> new ArrayList<>()).add(Words.key(value));
+                } else {
+                    for (Token w : words) {
+                        if (w.stem().length() >= 4 && wordUse.get(w.stem()) == 1 && w.lower().chars().allMatch(Character::isLetter)) {
+                            found.putIfAbsent(w.stem(), meaning);
+                        }
+                    }
+                }
+            }
+        }
+        found.forEach((alias, meaning) -> {
+            if (!byKey.containsKey(alias) && !BASE.beginsPhrase(alias)) {
+                add(alias, meaning, false);
+            }
+        });
+    }
+
+    /** "AWS" for "Amazon Web Services": the initials of two to five capitalised words, lower case; else null. */
+    private static String initials(String value) {
+        String[] words = value.trim().split("\\s+");
+        if (words.length < 2 || words.length > 5) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        for (String w : words) {
+            if (w.isEmpty() || !Character.isUpperCase(w.charAt(0)) || !w.chars().allMatch(Character::isLetter)) {
+                return null;
+            }
+            out.append(Character.toLowerCase(w.charAt(0)));
+        }
+        return out.toString();
+    }
+
+    /** Companies of several words by their first word (matching form), for misspelt company names. */
+    private final Map<String, List<String>> companiesByFirstWord = new HashMap<>();
+
+    /**
+     * The company of {@code words.size()} words whose first word is {@code words}' first and whose
+     * other words are each within their tolerance; {@code null} when none or several are.
+     */
+    Fuzzy closestCompany(List<Token> words) {
+        if (words.size() < 2) {
+            return null;
+        }
+        String found = null;
+        int cost = 0;
+        for (String candidate : companiesByFirstWord.getOrDefault(words.get(0).stem(), List.of())) {
+            String[] parts = candidate.split(" ");
+            if (parts.length != words.size()) {
+                continue;
+            }
+            int c = 0;
+            for (int i = 1; i < parts.length && c >= 0; i++) {
+                String w = words.get(i).stem();
+                int max = Words.tolerance(Math.min(w.length(), parts[i].length()));
+                int d = w.equals(parts[i]) ? 0 : Words.distance(w, parts[i], max);
+                c = d > max ? -1 : c + d;
+            }
+            if (c > 0) {
+                if (found != null) {
+                    return null;
+                }
+                found = candidate;
+                cost = c;
+            }
+        }
+        return found == null ? null : new Fuzzy(found, byKey.get(found), cost);
     }
 
     private static Phrases base() {
@@ -81,6 +194,7 @@ final class Phrases {
         list(p, "limit", Meaning.of(Meaning.Kind.LIMIT));
         list(p, "write_verbs", Meaning.of(Meaning.Kind.WRITE));
         list(p, "injection", Meaning.of(Meaning.Kind.INJECTION));
+        list(p, "contrast", Meaning.of(Meaning.Kind.CONTRAST));
         LEXICON.path("dimensions").fields().forEachRemaining(e ->
                 e.getValue().forEach(w -> p.add(w.asText(), Meaning.dimension(Dimension.fromId(e.getKey())), true)));
         LEXICON.path("metrics").fields().forEachRemaining(e ->
@@ -156,6 +270,8 @@ final class Phrases {
         byKey.forEach((k, v) -> p.byKey.put(k, new ArrayList<>(v)));
         fuzzyByLength.forEach((k, v) -> p.fuzzyByLength.put(k, new ArrayList<>(v)));
         p.notFuzzy.addAll(notFuzzy);
+        p.firstWords.addAll(firstWords);
+        p.companiesByFirstWord.putAll(companiesByFirstWord);
         return p;
     }
 
@@ -168,7 +284,9 @@ final class Phrases {
         if (!meanings.contains(meaning)) {
             meanings.add(meaning);
         }
-        int words = key.split(" ").length;
+        String[] split = key.split(" ");
+        int words = split.length;
+        firstWords.add(split[0]);
         longest = Math.max(longest, words);
         if (fuzzy && key.replace(" ", "").length() >= 4) {
             List<String> keys = fuzzyByLength.computeIfAbsent(words, n -> new ArrayList<>());
@@ -178,6 +296,11 @@ final class Phrases {
         } else if (!fuzzy) {
             notFuzzy.add(key);
         }
+    }
+
+    /** Whether some known phrase begins with this word (in matching form). */
+    boolean beginsPhrase(String stem) {
+        return firstWords.contains(stem);
     }
 
     int longest() {
