@@ -92,7 +92,7 @@ public sealed interface Condition {
     /**
      * Text that contains words, case-insensitively: job title, name, company or e-mail domain; any or
      * all of the words ({@code NONE}: none of them). In a job title, name or company a word matches
-     * where one of the text's words begins ({@code CTO} finds "CTO" and "Co-Founder & CTO", not
+     * where one of the text's words begins ({@code CTO} finds "CTO" and "Co-Founder &amp; CTO", not
      * "Director"; {@code engineer} finds "Engineering Manager"), spaces, {@code &}, {@code -},
      * {@code /}, {@code ,} and brackets separating words; in an e-mail domain, anywhere.
      */
