@@ -15,8 +15,9 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 
 /**
- * Draws a {@link ChartSpec} with XChart, headless: PNG for files and terminals that show images,
- * SVG for reports (the text stays text). The spec is data; nothing in it is run.
+ * Draws a {@link ChartSpec} with XChart, headless: PNG, or SVG for reports that scale (XChart draws
+ * its text as outlines, so no text of the data reaches the SVG's markup). The spec is data; nothing
+ * in it is run.
  *
  * <pre>{@code
  * byte[] png = new ChartRenderer().png(answer.chart());

@@ -24,7 +24,13 @@ public record ChartSpec(Kind kind, String title, String xLabel, String yLabel, L
 
     /** What kind of chart. */
     public enum Kind {
-        BAR, LINE, PIE, NONE
+        BAR, LINE, PIE, NONE;
+
+        /** The kind in JSON: {@code bar}, {@code line}, {@code pie}, {@code none}. */
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /**
