@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
             GenerateCommand.class,
             ImportCommand.class,
             QueryCommand.class,
+            ReportCommand.class,
             LaterCommands.Search.class,
             LaterCommands.Similar.class,
             LaterCommands.Serve.class,

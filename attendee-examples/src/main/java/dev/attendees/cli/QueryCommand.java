@@ -17,7 +17,6 @@ import dev.attendees.store.QueryHistoryEntry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -157,14 +156,8 @@ final class QueryCommand implements Callable<Integer> {
         }
     }
 
-    /** The store, which must exist: a question never creates a database. */
     private SqlAttendeeStore openExisting() {
-        Path file = StoreOptions.sqliteFile(db);
-        if (file != null && !Files.isRegularFile(file)) {
-            throw new ConfigurationException("--db " + file + ": no such database; make one with 'attendees generate --db "
-                    + file + "' or 'attendees import --db " + file + " FILE'");
-        }
-        return StoreOptions.open(db);
+        return StoreOptions.openExisting(db);
     }
 
     /** The plan of the last question in the history, for --follow-up. */
@@ -198,6 +191,13 @@ final class QueryCommand implements Callable<Integer> {
         }
         out.println(Terminal.clean(answer.summary()));
         out.println();
+        if (answer.report() != null) {
+            answer.report().sections().forEach(s -> out.println(Terminal.clean(s.title()) + ": " + Terminal.clean(s.summary())));
+            out.println();
+            out.println("The whole report, with tables and charts: attendees report --db " + AttendeeStores.mask(db) + " --out report.html");
+            out.flush();
+            return 0;
+        }
         table(out, answer);
         out.println();
         out.println("How: " + Terminal.clean(answer.explanation()));

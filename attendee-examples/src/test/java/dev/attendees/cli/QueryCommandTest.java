@@ -142,6 +142,25 @@ class QueryCommandTest {
     }
 
     @Test
+    void report_should_write_one_self_contained_file() throws Exception {
+        Path html = dir.resolve("out/report.html");
+        GenerateCommandTest.Result r = run("report", "--db", db.toString(), "--out", html.toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).startsWith("Wrote a report on 2,000 attendees to " + html);
+        assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("<h2>Arrivals by hour</h2>").contains("<svg");
+        Path md = dir.resolve("report.md");
+        assertThat(run("report", "--db", db.toString(), "--out", md.toString()).exit()).isZero();
+        assertThat(Files.readString(md)).startsWith("# Attendee demographics").contains("data:image/png;base64,");
+
+        assertThat(run("report", "--db", db.toString(), "--out", "r.pdf").err()).contains("--out r.pdf: the file name must end in .html or .md");
+        assertThat(run("report", "--db", dir.resolve("none.db").toString(), "--out", "r.md").exit()).isEqualTo(2);
+        GenerateCommandTest.Result asked = run("query", "--db", db.toString(), "Generate a report on attendee demographics");
+        assertThat(asked.exit()).as(asked.err()).isZero();
+        assertThat(asked.out()).startsWith("2,000 attendees at ").contains("Industries: ").contains("attendees report --db");
+    }
+
+    @Test
     void should_escape_control_characters_from_the_data() {
         assertThat(Terminal.clean("Acme\u001b[2J\u0007 Corp")).isEqualTo("Acme\\u001b[2J\\u0007 Corp");
         assertThat(Terminal.clean("plain")).isEqualTo("plain");

@@ -23,10 +23,11 @@ import java.util.List;
  * @param plan the plan, or {@code null} (refused, or SQL written by a model)
  * @param historyId the question's entry in the store's history, or {@code null} when not recorded
  * @param elapsed from the question to the answer
+ * @param report the report, when the question asked for one ("a report on attendee demographics"), else {@code null}
  */
 public record Answer(String question, String sql, List<String> columns, List<List<Object>> rows, String summary,
         String explanation, ChartSpec chart, double confidence, String engine, boolean refused, boolean truncated,
-        QueryPlan plan, Long historyId, Duration elapsed) {
+        QueryPlan plan, Long historyId, Duration elapsed, Report report) {
 
     public Answer {
         columns = List.copyOf(columns);

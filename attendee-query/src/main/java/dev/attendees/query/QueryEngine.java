@@ -97,6 +97,9 @@ public final class QueryEngine {
         if (t.isRefused()) {
             return refused(q, t.refusal(), t.translator(), start);
         }
+        if (t.plan() == null && t.sql() == null) {
+            return report(q, t, start);
+        }
         String sql;
         SqlResult result;
         if (t.plan() != null) {
@@ -156,7 +159,19 @@ public final class QueryEngine {
         }
         Long historyId = record(question, sql, t.translator(), result.rows().size());
         return new Answer(question, sql, result.columns(), result.rows(), summary, explanation, chart, t.confidence(), t.translator(),
-                false, result.truncated(), plan, historyId, Duration.ofNanos(System.nanoTime() - start));
+                false, result.truncated(), plan, historyId, Duration.ofNanos(System.nanoTime() - start), null);
+    }
+
+    /** A question that asks for the demographics report: its sections as rows, the overview as the summary. */
+    private Answer report(String question, Translation t, long start) {
+        Report report = Report.of(store);
+        List<List<Object>> rows = report.sections().stream().map(s -> List.<Object>of(s.title(), s.summary())).toList();
+        String sql = String.join(";\n", report.sections().stream().map(Report.Section::sql).toList());
+        String explanation = "A report on attendee demographics: " + String.join(", ", report.sections().stream()
+                .map(s -> s.title().toLowerCase(java.util.Locale.ROOT)).toList()) + ".";
+        Long historyId = record(question, sql, t.translator(), rows.size());
+        return new Answer(question, sql, List.of("section", "summary"), rows, report.overview(), explanation, ChartSpec.NONE,
+                t.confidence(), t.translator(), false, false, null, historyId, Duration.ofNanos(System.nanoTime() - start), report);
     }
 
     private static boolean needsTotal(QueryPlan plan) {
@@ -177,7 +192,7 @@ public final class QueryEngine {
 
     private Answer refused(String question, String reason, String engine, long start) {
         return new Answer(question, null, List.of(), List.of(), reason, null, ChartSpec.NONE, 0, engine, true, false, null, null,
-                Duration.ofNanos(System.nanoTime() - start));
+                Duration.ofNanos(System.nanoTime() - start), null);
     }
 
     /** A new conversation: each question may follow up on the one before. */
