@@ -80,7 +80,12 @@ class TranslatorAccuracyTest {
         } catch (RuntimeException e) {
             return new Outcome(q, t, false, "failed to run: " + e.getMessage());
         }
-        String why = compare(kind, q.path("k").asInt(3), gold, ours.result());
+        String why;
+        try {
+            why = compare(kind, q.path("k").asInt(3), gold, ours.result());
+        } catch (RuntimeException e) { // an answer of another shape (a date where a number was due)
+            why = "answer of another shape: " + e.getMessage();
+        }
         return new Outcome(q, t, why == null, why == null ? "" : why + "\n      plan " + t.plan() + "\n      sql " + ours.sql());
     }
 

@@ -864,7 +864,7 @@ final class Interpreter {
                 || dim == Dimension.INTEREST && (hasDimension(s, Dimension.INTEREST) || s.has(Kind.CUE_INTEREST))
                 || dim == Dimension.COMPANY && s.text.matches("(?i)employees?|staff|people|folks|team");
         if (marks && !groupingWordAfter(n)) {
-            s.use(s.meanings.get(0));
+            s.use(s.meanings.isEmpty() ? Meaning.of(Kind.STOP) : s.meanings.get(0));
         }
     }
 
