@@ -191,6 +191,16 @@ class QueryEngineTest {
     }
 
     @Test
+    void should_settle_a_comparison_when_a_follow_up_picks_one_side() {
+        Conversation c = engine.conversation();
+        c.ask("How many attendees are from startups vs enterprises?");
+        Answer startups = c.ask("and among startups?");
+
+        assertThat(startups.plan().groupBy()).isEmpty();
+        assertThat(startups.rows().get(0).get(0)).isEqualTo(scalar("SELECT COUNT(*) FROM attendees WHERE company_size = 'Startup'"));
+    }
+
+    @Test
     void should_not_read_a_new_question_as_a_follow_up() {
         Conversation c = engine.conversation();
         c.ask("What share of attendees use gmail?");

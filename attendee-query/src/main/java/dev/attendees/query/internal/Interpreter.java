@@ -1253,6 +1253,19 @@ final class Interpreter {
             merged.add(c);
         }
         plan = plan.withWhere(merged);
+        // "startups vs enterprises", then "and among startups?": the new condition settles the compared
+        // dimension, so it is no longer grouped by.
+        List<Grouping> settled = new ArrayList<>(plan.groupBy());
+        settled.removeIf(g -> where.stream().anyMatch(c -> c instanceof Condition.Equals e && !e.negated() && e.dimension() == g.dimension()));
+        if (settled.size() < plan.groupBy().size()) {
+            plan = plan.withGroupBy(settled);
+            if (settled.isEmpty()) {
+                plan = plan.orderBy(null).limit(null);
+                if (plan.measure() == Measure.SHARE && plan.shareOf().isEmpty()) {
+                    plan = plan.measure(Measure.COUNT);
+                }
+            }
+        }
         if (!groupings.isEmpty()) {
             plan = plan.measure() == Measure.LIST ? QueryPlan.count().withWhere(merged).withGroupBy(groupings)
                     : plan.withGroupBy(mergeGroupings(plan.groupBy()));

@@ -66,7 +66,7 @@ public final class Summarizer {
                 if (whole == 0) {
                     yield "No attendees" + who + ", so there is no share to give.";
                 }
-                yield count(part) + " of the " + count(whole) + " attendees" + who + " (" + percent(asDouble(pct)) + ") are "
+                yield percent(asDouble(pct)) + " of the " + count(whole) + " attendees" + who + ": " + count(part) + " "
                         + Explainer.conditions(plan.shareOf()) + ".";
             }
             case AVERAGE, MINIMUM, MAXIMUM -> {
