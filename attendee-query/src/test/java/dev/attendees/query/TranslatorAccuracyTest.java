@@ -122,7 +122,7 @@ class TranslatorAccuracyTest {
                 }
                 return null;
             }
-            case "pairs" -> {
+            case "pairs", "breakdown" -> {
                 Map<String, Double> mine = new HashMap<>();
                 for (List<Object> row : ours.rows()) {
                     if (row.size() >= 2) {
@@ -137,7 +137,7 @@ class TranslatorAccuracyTest {
                 }
                 return null;
             }
-            case "set" -> {
+            case "set", "emails" -> {
                 Set<String> g = new HashSet<>();
                 gold.rows().forEach(r -> g.add(String.valueOf(r.get(0))));
                 int col = ours.columns().indexOf("email");
