@@ -96,7 +96,7 @@ public final class PostgresDialect extends Dialect {
 
     @Override
     public Field<String> byCodePoint(Field<String> f) {
-        return f.collate("C");
+        return f.collate(DSL.collation(DSL.quotedName("C")));
     }
 
     @Override
