@@ -166,7 +166,8 @@ public final class QuestionPrompts {
                 return true;
             }
             for (String q : questionWords) {
-                if (q.length() >= 4 && w.length() >= 4 && (w.startsWith(q) || q.startsWith(w))) {
+                // A word and its longer forms (Google, Googlers), not every word of four letters in common (data, Datadog).
+                if (q.length() >= 5 && w.length() >= 5 && (w.startsWith(q) || q.startsWith(w))) {
                     return true;
                 }
             }
