@@ -44,7 +44,7 @@ import java.util.stream.Collectors;
  * String json = PlanJson.toJson(plan);   // the same plan, one line
  * }</pre>
  *
- * <p>The form, field by field ({@code docs/query.md} and {@code docs/prompts.md} show it at work):
+ * <p>The form, field by field ({@code docs/prompts.md} shows it at work):
  *
  * <pre>{@code
  * measure   count | count_distinct | share | average | minimum | maximum | list     (required)

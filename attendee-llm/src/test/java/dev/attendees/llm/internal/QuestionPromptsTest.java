@@ -57,6 +57,14 @@ class QuestionPromptsTest {
     }
 
     @Test
+    void docs_prompts_md_should_show_the_system_prompt_as_it_is_sent() throws Exception {
+        String page = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/prompts.md"));
+
+        assertThat(page).as("docs/prompts.md, section Question mode: paste QuestionPrompts.system() again")
+                .contains("```text\n" + QuestionPrompts.system().strip() + "\n```");
+    }
+
+    @Test
     void the_user_prompt_should_hold_the_values_previous_plan_and_question_as_json_in_their_blocks() throws Exception {
         QueryPlan previous = QueryPlan.count().where(new Condition.Items(Dimension.INTEREST, List.of("Docker"), Condition.Match.ANY));
 
