@@ -2,6 +2,8 @@
  * Questions as data: the typed {@link dev.attendees.plan.QueryPlan} that a question translates to
  * (offline, or by a model) and that a store compiles to SQL for its dialect. A plan is checked
  * ({@link dev.attendees.plan.QueryPlan#validate()}) before it runs; nothing a question or a model
- * produces runs as code.
+ * produces runs as code. {@link dev.attendees.plan.PlanJson} reads and writes a plan as JSON, the form a
+ * language model answers with, strictly and (given a {@link dev.attendees.plan.Vocabulary}) against the
+ * values the data holds.
  */
 package dev.attendees.plan;

@@ -1,5 +1,5 @@
 /**
- * LLM generation for {@code attendees}, on LangChain4j (OpenAI and any OpenAI-compatible server,
+ * LLM generation and questions for {@code attendees}, on LangChain4j (OpenAI and any OpenAI-compatible server,
  * Anthropic, Ollama) with Resilience4j retries, rate limiting, bulkhead and circuit breaker.
  *
  * <ul>
@@ -9,6 +9,8 @@
  *       a model writes, checked against the data contract, resumable from a checkpoint.
  *   <li>{@link dev.attendees.llm.LlmProfileDesigner}: profile mode, a model designs an
  *       {@code EventProfile} that the offline engine then uses at full speed.
+ *   <li>{@link dev.attendees.llm.LlmQuestionTranslator}: questions about the data translated by a
+ *       model into a checked query plan (or one SELECT for the engine's guard), with corrections.
  * </ul>
  *
  * <pre>{@code

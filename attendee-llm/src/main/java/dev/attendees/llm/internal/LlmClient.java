@@ -4,6 +4,7 @@ import dev.attendees.ProviderException;
 import dev.attendees.Secrets;
 import dev.attendees.llm.LlmProvider;
 import dev.attendees.llm.LlmSettings;
+import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.AuthenticationException;
@@ -36,6 +37,8 @@ import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -167,8 +170,21 @@ public final class LlmClient {
      *     false for a rejected key, a missing model or a refused request
      */
     public Reply ask(String system, String user, JsonSchema schema, int maxOutputTokens, double temperature) {
+        return ask(system, List.of(UserMessage.from(user)), schema, maxOutputTokens, temperature);
+    }
+
+    /**
+     * Asks the model once with a conversation: the system prompt, then {@code turns} (user and
+     * assistant messages in turn, a user message last), as when a rejected answer is sent back.
+     *
+     * @throws ProviderException as {@link #ask(String, String, JsonSchema, int, double)} does
+     */
+    public Reply ask(String system, List<ChatMessage> turns, JsonSchema schema, int maxOutputTokens, double temperature) {
+        List<ChatMessage> messages = new ArrayList<>(turns.size() + 1);
+        messages.add(SystemMessage.from(system));
+        messages.addAll(turns);
         ChatRequest.Builder request = ChatRequest.builder()
-                .messages(SystemMessage.from(system), UserMessage.from(user))
+                .messages(messages)
                 .maxOutputTokens(maxOutputTokens)
                 .temperature(temperature);
         if (settings.structuredOutput() && schema != null) {

@@ -48,6 +48,10 @@ import mockwebserver3.RecordedRequest;
  * {@code X-Echo-Authorization} and {@code X-Echo-Key} headers, and good answers put it into the
  * content (a record's job title, the profile's name), whole and in JSON unicode escapes.
  *
+ * <p>With {@link Builder#replies(String...)} it answers from a script instead (a question
+ * translator's tests: a good plan, then a malformed one, then SQL ...), call by call, and
+ * {@link Call#messages()} shows each prompt it received, message by message.
+ *
  * <p>Shipped in the test-jar of {@code attendee-llm} for this module's tests, the CLI's tests and
  * the JMH benchmarks; not part of the library.
  *
@@ -65,12 +69,49 @@ public final class FakeLlmServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern COUNT = Pattern.compile("Write exactly (\\d+) new attendees");
     private static final Pattern LINE = Pattern.compile("^([A-Za-z ]+): (.*)$", Pattern.MULTILINE);
-    /** Where the content quotes the key in echo mode: in JSON escapes, and as it is. */
-    private static final String ECHO_ESCAPED = "ECHO-KEY-ESCAPED";
-    private static final String ECHO_PLAIN = "ECHO-KEY-PLAIN";
+    /**
+     * In echo mode ({@link Builder#echoKey()}), replaced in any answer's content (scripted replies
+     * included) by the key the call carried, as JSON unicode escapes.
+     */
+    public static final String ECHO_ESCAPED = "ECHO-KEY-ESCAPED";
+
+    /** In echo mode, replaced in any answer's content by the key the call carried, as it is. */
+    public static final String ECHO_PLAIN = "ECHO-KEY-PLAIN";
+
+    /** One message of a prompt: {@code system}, {@code user} or {@code assistant}, and its text. */
+    public record Message(String role, String text) {}
 
     /** One request as it arrived. */
-    public record Call(int number, String path, Map<String, String> headers, String body, Fault fault, long startedNanos) {}
+    public record Call(int number, String path, Map<String, String> headers, String body, Fault fault, long startedNanos) {
+        /**
+         * The prompt's messages in order, the system prompt first (OpenAI and Ollama send it as a
+         * message, Anthropic as a field); empty when the body is not JSON.
+         */
+        public List<Message> messages() {
+            List<Message> out = new ArrayList<>();
+            try {
+                JsonNode root = JSON.readTree(body);
+                JsonNode system = root.get("system");
+                if (system != null) {
+                    out.add(new Message("system", system.isTextual() ? system.asText() : collect(system)));
+                }
+                for (JsonNode m : root.path("messages")) {
+                    JsonNode c = m.get("content");
+                    out.add(new Message(m.path("role").asText(), c == null ? "" : c.isTextual() ? c.asText() : collect(c)));
+                }
+            } catch (IOException e) {
+                return List.of();
+            }
+            return out;
+        }
+
+        /** The whole prompt as text: every message, one after the other. */
+        public String prompt() {
+            StringBuilder sb = new StringBuilder();
+            messages().forEach(m -> sb.append(m.text()).append('\n'));
+            return sb.toString();
+        }
+    }
 
     private final MockWebServer server = new MockWebServer();
     private final Duration latency;
@@ -79,6 +120,7 @@ public final class FakeLlmServer implements AutoCloseable {
     private final FaultPlan faults;
     private final String apiKey;
     private final boolean echoKey;
+    private final List<String> replies;
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicLong served = new AtomicLong();
     private final AtomicLong inputTokens = new AtomicLong();
@@ -100,6 +142,7 @@ public final class FakeLlmServer implements AutoCloseable {
         this.faults = b.faults;
         this.apiKey = b.apiKey;
         this.echoKey = b.echoKey;
+        this.replies = b.replies;
         this.gather = b.gather;
     }
 
@@ -245,7 +288,8 @@ public final class FakeLlmServer implements AutoCloseable {
         } catch (IOException e) {
             return response.code(400).body("{\"error\":{\"message\":\"bad JSON\"}}").build();
         }
-        String content = prompt.contains("Design the attendee profile") ? profile(prompt, fault) : records(prompt, fault);
+        String content = !replies.isEmpty() ? replies.get(Math.min(number, replies.size() - 1))
+                : prompt.contains("Design the attendee profile") ? profile(prompt, fault) : records(prompt, fault);
         if (echo != null) {
             content = content.replace(ECHO_ESCAPED, escaped(echo)).replace(ECHO_PLAIN, echo);
         }
@@ -512,6 +556,7 @@ public final class FakeLlmServer implements AutoCloseable {
         private String apiKey;
         private boolean echoKey;
         private int gather;
+        private List<String> replies = List.of();
 
         private Builder() {}
 
@@ -562,6 +607,20 @@ public final class FakeLlmServer implements AutoCloseable {
          */
         public Builder gather(int calls) {
             this.gather = calls;
+            return this;
+        }
+
+        /**
+         * Answers from a script instead of making records or profiles: call {@code n} (0-based, in
+         * order of arrival, retries included) gets {@code contents[n]} as the model's text, calls
+         * after the last get the last. Faults that change the HTTP status still apply; those that
+         * change the content do not. None by default.
+         */
+        public Builder replies(String... contents) {
+            if (contents.length == 0) {
+                throw new IllegalArgumentException("replies needs at least one reply");
+            }
+            this.replies = List.of(contents);
             return this;
         }
 
