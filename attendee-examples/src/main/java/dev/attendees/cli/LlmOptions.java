@@ -208,6 +208,29 @@ final class LlmOptions {
         }
     }
 
+    /**
+     * The settings of a model that translates questions ({@code attendees query --llm}): the
+     * provider, and optionally its base URL and model; the key from the environment.
+     *
+     * @throws ConfigurationException naming the option that is wrong
+     */
+    static LlmSettings questionSettings(String llm, String baseUrl, String model) {
+        String provider = llm.toLowerCase(Locale.ROOT);
+        if (!PROVIDERS.contains(provider) || provider.equals("none")) {
+            throw new ConfigurationException("--llm must be one of openai, anthropic, ollama, was '" + llm + "'");
+        }
+        LlmSettings.Builder b = LlmSettings.builder().provider(LlmProvider.fromName(provider)).environment(environment);
+        if (baseUrl != null) {
+            option("--llm-base-url", () -> b.baseUrl(baseUrl));
+        }
+        if (model != null) {
+            option("--llm-model", () -> b.model(model));
+        }
+        LlmSettings[] built = new LlmSettings[1];
+        option("--llm", () -> built[0] = b.build());
+        return built[0];
+    }
+
     private LlmSettings settings(LlmProvider provider) {
         LlmSettings.Builder b = LlmSettings.builder().provider(provider).environment(environment);
         if (llmBaseUrl != null) {

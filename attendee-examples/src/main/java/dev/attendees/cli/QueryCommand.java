@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.attendees.ConfigurationException;
 import dev.attendees.export.AtomicFile;
+import dev.attendees.llm.LlmQuestionTranslator;
 import dev.attendees.plan.QueryPlan;
 import dev.attendees.query.Answer;
 import dev.attendees.query.ChartRenderer;
@@ -52,6 +53,7 @@ import picocli.CommandLine.Spec;
             "  attendees query --db attendees.db --follow-up \"and among startups?\"",
             "  attendees query --db attendees.db --json \"startups vs enterprises\"",
             "  attendees query --db attendees.db --chart arrivals.png \"arrivals by hour\"",
+            "  OPENAI_API_KEY=... attendees query --db attendees.db --llm openai \"Who are the SREs at banks?\"",
             "  attendees query --db attendees.db --history",
             "  attendees query --db attendees.db --favorite 12",
             "  attendees query --db attendees.db --rerun 12",
@@ -87,6 +89,16 @@ final class QueryCommand implements Callable<Integer> {
             description = "Return at most N rows (1 to 10000; default ${DEFAULT-VALUE}).")
     int maxRows;
 
+    @Option(names = "--llm", paramLabel = "PROVIDER", description = "Ask a model first: openai, anthropic or ollama (key from"
+            + " OPENAI_API_KEY or ANTHROPIC_API_KEY); the offline translator answers when it fails. Default: offline only.")
+    String llm;
+
+    @Option(names = "--llm-base-url", paramLabel = "URL", description = "The model server (for OpenAI-compatible servers and Ollama).")
+    String llmBaseUrl;
+
+    @Option(names = "--llm-model", paramLabel = "NAME", description = "The model (default: gpt-4o-mini, claude-haiku-4-5, llama3.1).")
+    String llmModel;
+
     @ArgGroup(exclusive = true)
     Action action;
 
@@ -119,7 +131,13 @@ final class QueryCommand implements Callable<Integer> {
         AttendeesCommand.configureLogging(common.verbose);
         checkOptions();
         try (SqlAttendeeStore store = openExisting()) {
-            QueryEngine engine = QueryEngine.builder(store).maxRows(maxRows).build();
+            QueryEngine.Builder builder = QueryEngine.builder(store).maxRows(maxRows);
+            if (llm != null && !llm.equalsIgnoreCase("none")) {
+                builder.translator(LlmQuestionTranslator.of(LlmOptions.questionSettings(llm, llmBaseUrl, llmModel)));
+            } else if (llmBaseUrl != null || llmModel != null) {
+                throw new ConfigurationException((llmBaseUrl != null ? "--llm-base-url" : "--llm-model") + " needs --llm openai, anthropic or ollama");
+            }
+            QueryEngine engine = builder.build();
             if (action != null && action.history) {
                 return list(engine.history(100), "no questions asked yet");
             }

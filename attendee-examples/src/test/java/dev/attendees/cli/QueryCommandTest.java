@@ -161,6 +161,38 @@ class QueryCommandTest {
     }
 
     @Test
+    void should_ask_a_model_first_and_fall_back_offline_when_it_fails() throws Exception {
+        String key = "sk-query-test-0123456789abcdefghij";
+        LlmOptions.environment = java.util.Map.of("OPENAI_API_KEY", key)::get;
+        try {
+            String plan = "{\"plan\": {\"measure\": \"count\", \"where\": [{\"type\": \"items\", \"dimension\": \"booth\","
+                    + " \"values\": [\"Docker\"], \"match\": \"any\"}]}, \"confidence\": 0.8}";
+            try (dev.attendees.llm.testing.FakeLlmServer server = dev.attendees.llm.testing.FakeLlmServer.builder().apiKey(key)
+                    .replies(plan).start()) {
+                GenerateCommandTest.Result r = run("query", "--db", db.toString(), "--json", "--llm", "openai", "--llm-base-url",
+                        server.baseUrl(dev.attendees.llm.LlmProvider.OPENAI), "who went to the Docker stand?");
+                assertThat(r.exit()).as(r.err()).isZero();
+                JsonNode json = new ObjectMapper().readTree(r.out());
+                assertThat(json.path("engine").asText()).startsWith("openai");
+                assertThat(json.path("rows").get(0).get(0).asLong())
+                        .isEqualTo(scalar("SELECT COUNT(DISTINCT attendee_id) FROM booth_visits WHERE booth = 'Docker'"));
+                assertThat(r.out() + r.err()).doesNotContain(key);
+            }
+            try (dev.attendees.llm.testing.FakeLlmServer server = dev.attendees.llm.testing.FakeLlmServer.builder().apiKey(key)
+                    .replies("no plan here", "still nothing", "nothing at all").start()) {
+                GenerateCommandTest.Result r = run("query", "--db", db.toString(), "--json", "--llm", "openai", "--llm-base-url",
+                        server.baseUrl(dev.attendees.llm.LlmProvider.OPENAI), "How many people are interested in Docker?");
+                assertThat(r.exit()).as(r.err()).isZero();
+                assertThat(new ObjectMapper().readTree(r.out()).path("engine").asText()).isEqualTo("offline (fallback from openai gpt-4o-mini)");
+            }
+            assertThat(run("query", "--db", db.toString(), "--llm-model", "x", "how many?").err()).contains("--llm-model needs --llm");
+            assertThat(run("query", "--db", db.toString(), "--llm", "bard", "how many?").err()).contains("--llm must be one of");
+        } finally {
+            LlmOptions.environment = System::getenv;
+        }
+    }
+
+    @Test
     void should_escape_control_characters_from_the_data() {
         assertThat(Terminal.clean("Acme\u001b[2J\u0007 Corp")).isEqualTo("Acme\\u001b[2J\\u0007 Corp");
         assertThat(Terminal.clean("plain")).isEqualTo("plain");
