@@ -75,8 +75,9 @@ class EchoedKeyTest {
     void transient_failures_and_replies_that_quote_the_key_should_leave_it_nowhere(Fault fault) throws Exception {
         Path checkpoint = dir.resolve(fault + ".llm-checkpoint");
         try (FakeLlmServer server = FakeLlmServer.builder().apiKey(KEY).echoKey().retryAfter(Duration.ofMillis(10))
-                .slowDelay(Duration.ofSeconds(2)).faults(FaultPlan.sequence(fault, fault)).start()) {
-            LlmSettings s = settings(server, LlmProvider.OPENAI).timeout(Duration.ofMillis(300)).build();
+                .slowDelay(Duration.ofSeconds(8)).faults(FaultPlan.sequence(fault, fault)).start()) {
+            // Long enough for a healthy reply on a busy machine, well short of the slow fault's delay.
+            LlmSettings s = settings(server, LlmProvider.OPENAI).timeout(Duration.ofMillis(2_000)).build();
             AttendeeGenerator g = AttendeeGenerator.builder().seed(1)
                     .source(LlmRecordSource.builder().settings(s).checkpoint(checkpoint).factory()).build();
             List<Attendee> attendees;
