@@ -63,7 +63,7 @@ public sealed interface Condition {
 
         @Override
         public void validate() {
-            require(dimension != null && !dimension.isList() && dimension != Dimension.NAME, "equals needs a column"
+            require(dimension != null && !dimension.isList() && !dimension.isCount() && dimension != Dimension.NAME, "equals needs a column"
                     + " dimension (company, industry, company_size, job_title, event, email_domain, email_kind, arrival_day,"
                     + " arrival_hour), was " + dimension);
             require(!values.isEmpty() && values.stream().noneMatch(v -> v == null),
@@ -91,7 +91,10 @@ public sealed interface Condition {
 
     /**
      * Text that contains words, case-insensitively: job title, name, company or e-mail domain; any or
-     * all of the words ({@code NONE}: none of them).
+     * all of the words ({@code NONE}: none of them). In a job title, name or company a word matches
+     * where one of the text's words begins ({@code CTO} finds "CTO" and "Co-Founder &amp; CTO", not
+     * "Director"; {@code engineer} finds "Engineering Manager"), spaces, {@code &}, {@code -},
+     * {@code /}, {@code ,} and brackets separating words; in an e-mail domain, anywhere.
      */
     record Contains(Dimension dimension, List<String> words, Match match) implements Condition {
         public Contains {

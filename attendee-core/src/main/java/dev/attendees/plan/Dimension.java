@@ -26,7 +26,11 @@ public enum Dimension {
     EMAIL_DOMAIN("e-mail domain"),
     /** {@code personal} (a free-mail domain such as gmail.com) or {@code corporate}. */
     EMAIL_KIND("e-mail kind"),
-    NAME("name");
+    NAME("name"),
+    /** How many booths an attendee visited, {@code 0} up: for distributions ("how many attendees visited 0, 1, 2 ... booths"). */
+    BOOTH_COUNT("number of booths visited"),
+    /** How many product interests an attendee has. */
+    INTEREST_COUNT("number of interests");
 
     private final String words;
 
@@ -42,6 +46,11 @@ public enum Dimension {
     /** Whether the dimension is one of an attendee's list items (interests, booths). */
     public boolean isList() {
         return this == INTEREST || this == BOOTH;
+    }
+
+    /** Whether the dimension is a count per attendee ({@link #BOOTH_COUNT}, {@link #INTEREST_COUNT}), grouped in numeric order. */
+    public boolean isCount() {
+        return this == BOOTH_COUNT || this == INTEREST_COUNT;
     }
 
     /** The plan-file spelling: {@code company_size}. */

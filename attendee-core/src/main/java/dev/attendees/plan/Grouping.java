@@ -21,5 +21,8 @@ public record Grouping(Dimension dimension, List<String> only) {
         if (dimension == null || dimension == Dimension.NAME) {
             throw new ConfigurationException("query plan: cannot group by " + (dimension == null ? "nothing" : dimension.id()));
         }
+        if (dimension.isCount() && only.stream().anyMatch(v -> !v.matches("\\d{1,4}"))) {
+            throw new ConfigurationException("query plan: " + dimension.id() + " compares counts (0, 1, 2 ...), was " + only);
+        }
     }
 }

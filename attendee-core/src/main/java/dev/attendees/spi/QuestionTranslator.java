@@ -2,6 +2,7 @@ package dev.attendees.spi;
 
 import dev.attendees.plan.QueryPlan;
 import dev.attendees.plan.Translation;
+import dev.attendees.plan.TranslationCheck;
 import dev.attendees.plan.Vocabulary;
 
 /**
@@ -21,6 +22,15 @@ public interface QuestionTranslator {
      * @return a plan with its confidence, or a refusal; never {@code null}
      */
     Translation translate(String question, Vocabulary vocabulary, QueryPlan previous);
+
+    /**
+     * Translates one question, letting the engine check the result before it is returned: a
+     * translator that can correct itself sends {@code check}'s problem back and tries again (a
+     * bounded number of times); the default ignores the check, and the engine checks again anyway.
+     */
+    default Translation translate(String question, Vocabulary vocabulary, QueryPlan previous, TranslationCheck check) {
+        return translate(question, vocabulary, previous);
+    }
 
     /** The translator's name for answers and history: {@code offline}, {@code openai gpt-4o-mini} ... */
     String name();

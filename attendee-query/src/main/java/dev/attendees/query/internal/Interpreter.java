@@ -76,7 +76,10 @@ final class Interpreter {
         if (refusal != null) {
             return refuse(refusal);
         }
+        contrasts();
+        countSeries();
         times();
+        arrivalVerbs();
         counts();
         limits();
         emails();
@@ -164,6 +167,73 @@ final class Interpreter {
         return q.size() == 1 ? q.get(0) : String.join(", ", q.subList(0, q.size() - 1)) + " and " + q.get(q.size() - 1);
     }
 
+    // ---- contrasts ----------------------------------------------------------------------------
+
+    /** Words that may stand in the alternative set aside ("rather than a work one"). */
+    private static final Set<String> ALTERNATIVE_WORDS = Set.of("work", "business", "company", "one", "ones", "address",
+            "addresses", "account", "accounts", "email", "e-mail", "mail");
+
+    /**
+     * "a personal address rather than a work one", "gmail instead of a company e-mail": the
+     * alternative after the contrast word restates what is not asked, and says nothing more.
+     */
+    private void contrasts() {
+        for (int i = 0; i < spans.size(); i++) {
+            if (spans.get(i).used || !spans.get(i).has(Kind.CONTRAST)) {
+                continue;
+            }
+            int end = i + 1;
+            boolean said = false;
+            while (end < spans.size() && end <= i + 5) {
+                Span s = spans.get(end);
+                boolean alternative = s.has(Kind.EMAIL_PERSONAL) || s.has(Kind.EMAIL_CORPORATE) || s.has(Kind.EMAIL_GMAIL)
+                        || s.has(Kind.VALUE) || s.has(Kind.TITLE) || s.has(Kind.EMAIL_WORD)
+                        || ALTERNATIVE_WORDS.contains(s.text.toLowerCase(java.util.Locale.ROOT));
+                if (!alternative && !s.isFiller()) {
+                    break;
+                }
+                said |= alternative;
+                end++;
+            }
+            if (said && (end == spans.size() || !spans.get(end).has(Kind.VALUE))) {
+                for (int k = i; k < end; k++) {
+                    spans.get(k).use(spans.get(k).meanings.isEmpty() ? null : spans.get(k).meanings.get(0));
+                }
+            }
+        }
+    }
+
+    // ---- series of counts -------------------------------------------------------------------
+
+    /**
+     * "visited 0, 1, 2, ... booths", "with 1, 2 or 3 interests": several numbers before booths or
+     * interests ask for the attendees by how many they have.
+     */
+    private void countSeries() {
+        for (int i = 0; i < spans.size(); i++) {
+            int k = i;
+            int numbers = 0;
+            while (k < spans.size() && (spans.get(k).has(Kind.NUMBER) && !spans.get(k).used || numbers > 0
+                    && (spans.get(k).has(Kind.OR) || spans.get(k).has(Kind.AND) || spans.get(k).has(Kind.TIME_TO)))) {
+                numbers += spans.get(k).has(Kind.NUMBER) ? 1 : 0;
+                k++;
+            }
+            Dimension list = numbers >= 2 && k < spans.size() ? listDimension(spans.get(k)) : null;
+            if (list == null) {
+                continue;
+            }
+            Dimension counted = list == Dimension.BOOTH ? Dimension.BOOTH_COUNT : Dimension.INTEREST_COUNT;
+            groupings.add(Grouping.by(counted));
+            groupingAt.add(i);
+            use(i, k + 1);
+            int verb = previousMeaningful(i);
+            if (verb >= 0 && !spans.get(verb).used && (spans.get(verb).has(Kind.CUE_BOOTH) || spans.get(verb).has(Kind.CUE_INTEREST))) {
+                spans.get(verb).use(spans.get(verb).meanings.get(0));
+            }
+            return;
+        }
+    }
+
     // ---- times and days -------------------------------------------------------------------
 
     private void times() {
@@ -224,6 +294,20 @@ final class Interpreter {
                     condition(new Condition.TimeOfDay(at.time.withMinute(0), end), i - 1);
                     use(i - 1, at.end);
                 }
+            }
+        }
+    }
+
+    /** "arrived", "checked in": the verb of a time condition, said with it. */
+    private void arrivalVerbs() {
+        boolean timed = where.stream().anyMatch(c -> c instanceof Condition.TimeOfDay || c instanceof Condition.EventDay
+                || c instanceof Condition.Equals e && e.dimension() == Dimension.ARRIVAL_DAY);
+        if (!timed || metricQuestion()) {
+            return;
+        }
+        for (Span s : spans) {
+            if (!s.used && s.has(Kind.METRIC) && s.get(Kind.METRIC).metric() == Metric.ARRIVAL_TIME && !s.has(Kind.DIMENSION)) {
+                s.use(s.get(Kind.METRIC));
             }
         }
     }
@@ -409,7 +493,8 @@ final class Interpreter {
     }
 
     private boolean limitWordBefore(int i) {
-        return i > 0 && (spans.get(i - 1).has(Kind.LIST) || spans.get(i - 1).has(Kind.STOP) && i > 1 && spans.get(i - 2).has(Kind.LIST));
+        return i > 0 && (spans.get(i - 1).has(Kind.LIST) || spans.get(i - 1).has(Kind.STOP) && i > 1 && spans.get(i - 2).has(Kind.LIST)
+                || spans.get(i - 1).text.matches("(?i)which|what|name|the|rank"));
     }
 
     // ---- e-mail, job titles ----------------------------------------------------------------
@@ -445,7 +530,52 @@ final class Interpreter {
         }
     }
 
+    private static final java.util.regex.Pattern TITLE_WORD = java.util.regex.Pattern.compile(
+            "(?i)(job )?(titles?|roles?|positions?)");
+    private static final java.util.regex.Pattern IN = java.util.regex.Pattern.compile("(?i)in( the| their| his| her)?");
+    private static final java.util.regex.Pattern CONTAINING = java.util.regex.Pattern.compile(
+            "(?i)contains?|containing|includes?|including|mentions?|mentioning|has|having|with|says?|reads?");
+
+    /**
+     * Words said to be in a title: "Epic in their job title", "titles containing 'Nurse'". Any word
+     * counts, known or not: it is searched for in the titles.
+     */
+    private void wordsInTitles() {
+        for (int i = 0; i < spans.size(); i++) {
+            Span s = spans.get(i);
+            if (s.used || !TITLE_WORD.matcher(s.text).matches()) {
+                continue;
+            }
+            // "X in (their|the) title"
+            int in = i - 1;
+            while (in >= 0 && spans.get(in).isFiller() && !IN.matcher(spans.get(in).text).matches()) {
+                in--;
+            }
+            if (in >= 1 && IN.matcher(spans.get(in).text).matches() && !spans.get(in - 1).used
+                    && !spans.get(in - 1).isFiller()) {
+                Span word = spans.get(in - 1);
+                condition(new Condition.Contains(Dimension.JOB_TITLE, List.of(word.text), negatedBefore(in - 1)
+                        ? Condition.Match.NONE : Condition.Match.ANY), in - 1);
+                if (negatedBefore(in - 1)) {
+                    useBefore(in - 1, Kind.NEGATION);
+                }
+                use(in - 1, i + 1);
+                word.use(null);
+                continue;
+            }
+            // "titles containing X"
+            int verb = i + 1;
+            if (verb + 1 < spans.size() && CONTAINING.matcher(spans.get(verb).text).matches() && !spans.get(verb + 1).used
+                    && !spans.get(verb + 1).isFiller()) {
+                condition(new Condition.Contains(Dimension.JOB_TITLE, List.of(spans.get(verb + 1).text), Condition.Match.ANY), i);
+                use(i, verb + 2);
+                spans.get(verb + 1).use(null);
+            }
+        }
+    }
+
     private void titles() {
+        wordsInTitles();
         List<String> words = new ArrayList<>();
         int at = -1;
         boolean negated = false;
@@ -511,10 +641,14 @@ final class Interpreter {
                 Span join = spans.get(k);
                 boolean and = join.has(Kind.AND);
                 boolean or = join.has(Kind.OR) || join.has(Kind.COMPARE);
-                if (!and && !or && !join.text.equals(",")) {
+                boolean comma = !and && !or && !join.used && value(join, dim) != null && dim != Dimension.JOB_TITLE;
+                if (!and && !or && !comma) {
                     break;
                 }
-                int v = k + 1;
+                int v = comma ? k : k + 1;
+                while (!comma && v < spans.size() && sameCue(spans.get(v), cue)) {
+                    v++; // "from Google or from Microsoft"
+                }
                 while (v < spans.size() && spans.get(v).isFiller()) {
                     v++;
                 }
@@ -526,8 +660,12 @@ final class Interpreter {
                 }
                 if (or) {
                     compared |= join.has(Kind.COMPARE);
+                    joinedWithOr = true;
                 }
-                join.use(join.meanings.get(0));
+                if (!comma) {
+                    join.use(join.meanings.get(0));
+                    use(k + 1, v);
+                }
                 values.add(value(spans.get(v), dim).value());
                 spans.get(v).use(value(spans.get(v), dim));
                 last = v;
@@ -567,6 +705,13 @@ final class Interpreter {
     }
 
     private boolean compared;
+    /** Whether values were joined by "or" ("from Google or from Microsoft"). */
+    private boolean joinedWithOr;
+
+    /** Whether a phrase repeats the cue that introduced a chain of values ("from ... or from ..."). */
+    private static boolean sameCue(Span s, Cue cue) {
+        return cue.kind != null && !s.used && s.has(cue.kind) && !s.has(Kind.VALUE);
+    }
     /** Conditions whose values were joined by "and" ("startups and enterprises"): comparisons in a count. */
     private final List<Integer> joinedWithAnd = new ArrayList<>();
 
@@ -650,6 +795,15 @@ final class Interpreter {
                 && candidates.contains(Dimension.BOOTH)) {
             return Dimension.BOOTH;
         }
+        // "cybersecurity industry", "security interest": the word after says which reading
+        if (after != null && (hasDimension(after, Dimension.INDUSTRY) && candidates.contains(Dimension.INDUSTRY)
+                || hasDimension(after, Dimension.INTEREST) && candidates.contains(Dimension.INTEREST))) {
+            return hasDimension(after, Dimension.INDUSTRY) && candidates.contains(Dimension.INDUSTRY) ? Dimension.INDUSTRY
+                    : Dimension.INTEREST;
+        }
+        if (after != null && after.text.equalsIgnoreCase("interested") && candidates.contains(Dimension.INTEREST)) {
+            return Dimension.INTEREST; // "telehealth-interested"
+        }
         List<Dimension> order = switch (cue.kind == null ? Kind.STOP : cue.kind) {
             case CUE_INTEREST -> List.of(Dimension.INTEREST, Dimension.BOOTH, Dimension.COMPANY);
             case CUE_BOOTH -> List.of(Dimension.BOOTH, Dimension.COMPANY, Dimension.INTEREST);
@@ -710,13 +864,25 @@ final class Interpreter {
                 || dim == Dimension.INTEREST && (hasDimension(s, Dimension.INTEREST) || s.has(Kind.CUE_INTEREST))
                 || dim == Dimension.COMPANY && s.text.matches("(?i)employees?|staff|people|folks|team");
         if (marks && !groupingWordAfter(n)) {
-            s.use(s.meanings.get(0));
+            s.use(s.meanings.isEmpty() ? Meaning.of(Kind.STOP) : s.meanings.get(0));
         }
     }
 
     /** Whether a dimension word is what the question groups by ("Healthcare companies by size" no; "top companies" yes). */
     private boolean groupingWordAfter(int n) {
-        return false;
+        if (!hasDimension(spans.get(n), Dimension.COMPANY)) {
+            return false;
+        }
+        boolean ranks = anyUnused(Kind.MOST) || anyUnused(Kind.LEAST) || startsWith("which", "what", "rank", "top");
+        if (!ranks) {
+            return false;
+        }
+        for (int k = 0; k < spans.size(); k++) {
+            if (k != n && !spans.get(k).used && groupDimension(spans.get(k)) != null && !spans.get(k).isFiller()) {
+                return false; // "which booths did healthcare companies visit most": booths are grouped
+            }
+        }
+        return true;
     }
 
     private static boolean hasDimension(Span s, Dimension d) {
@@ -740,7 +906,7 @@ final class Interpreter {
             int p = previousMeaningful(i);
             Span before = p >= 0 ? spans.get(p) : null;
             boolean countBefore = before != null && before.has(Kind.COUNT) && !attendeeBetween(p, i);
-            if (metricQuestion() && (d.isList() || d == Dimension.ARRIVAL_HOUR) && metricAt(i) != null) {
+            if (metricQuestion() && (d.isList() || d.isCount() || d == Dimension.ARRIVAL_HOUR) && metricAt(i) != null) {
                 continue; // "average number of booths": the metric, not a grouping
             }
             if (countBefore && !anyUnused(Kind.BREAKDOWN) && groupings.isEmpty() && distinct == null && !d.isList()
@@ -774,6 +940,7 @@ final class Interpreter {
                 }
             }
         }
+        comparedWithOr();
         impliedCompanies(asks);
         // A dimension the question names and nothing else used: what it groups by ("attendees per day").
         for (int i = 0; i < spans.size(); i++) {
@@ -788,6 +955,38 @@ final class Interpreter {
         }
         if (!groupings.isEmpty() || distinct != null) {
             useAll(Kind.BREAKDOWN);
+        }
+    }
+
+    /**
+     * "Were there more people from Google or from Microsoft?", "did more startups or enterprises
+     * come?": values joined by "or" in a question that asks which is more (or less) are compared.
+     */
+    private void comparedWithOr() {
+        if (!joinedWithOr || !groupings.isEmpty() || distinct != null) {
+            return;
+        }
+        Span comparative = null;
+        for (Span s : spans) {
+            if (!s.used && (s.has(Kind.MOST) || s.has(Kind.LEAST)) && s.text.matches("(?i)more|less|fewer|bigger|larger|smaller")) {
+                comparative = s;
+            }
+        }
+        if (comparative == null) {
+            return;
+        }
+        for (int c = 0; c < where.size(); c++) {
+            Condition cond = where.get(c);
+            List<String> values = cond instanceof Condition.Equals e && !e.negated() ? e.values()
+                    : cond instanceof Condition.Items it && it.match() == Condition.Match.ANY ? it.values() : List.of();
+            if (values.size() >= 2) {
+                groupings.add(new Grouping(dimension(cond), values));
+                groupingAt.add(whereAt.get(c));
+                where.remove(c);
+                whereAt.remove(c);
+                comparative.use(comparative.meanings.get(0));
+                return;
+            }
         }
     }
 
@@ -812,7 +1011,9 @@ final class Interpreter {
                 v++;
             }
             String value = v < spans.size() ? spans.get(v).text.toLowerCase(java.util.Locale.ROOT) : words;
-            boolean companies = value.matches(".*(startups|start-ups|enterprises|smbs|smes|companies|firms|businesses|corporations|organi[sz]ations|multinationals)$");
+            int after = next(v);
+            String marker = after < spans.size() ? spans.get(after).text.toLowerCase(java.util.Locale.ROOT) : "";
+            boolean companies = value.matches(".*(" + COMPANIES + ")$") || marker.matches(COMPANY_WORDS);
             if (!companies) {
                 continue;
             }
@@ -832,9 +1033,18 @@ final class Interpreter {
     }
 
     private final List<Integer> groupingAt = new ArrayList<>();
+    /** Words that stand for companies after a size or an industry ("healthcare firms"). */
+    private static final String COMPANIES = "startups|start-ups|enterprises|smbs|smes|companies|firms|businesses|"
+            + "corporations|organi[sz]ations|multinationals|employers|vendors|institutions|providers|banks|hospitals";
+    private static final String COMPANY_WORDS = "startups|start-ups|enterprises|smbs|smes|compan(y|ies)|firms?|businesses|"
+            + "corporations?|organi[sz]ations?|multinationals|employers?|vendors?|institutions?|providers?|banks?|hospitals?";
 
     private Dimension groupDimension(Span s) {
         for (Meaning m : s.meanings) {
+            if (m.kind() == Kind.DIMENSION && m.dimension() == Dimension.EVENT && s.has(Kind.STOP)
+                    && tokens.get(s.end - 1).lower().equals(tokens.get(s.end - 1).stem()) && !afterBreakdown(spans.indexOf(s))) {
+                continue; // "attended the event": the event itself
+            }
             if (m.kind() == Kind.DIMENSION && m.dimension() != Dimension.NAME) {
                 return m.dimension();
             }
@@ -844,6 +1054,15 @@ final class Interpreter {
             return m == Metric.BOOTHS_VISITED ? Dimension.BOOTH : m == Metric.INTERESTS ? Dimension.INTEREST : null;
         }
         return null;
+    }
+
+    /** Whether "per", "by" or "each" comes just before phrase {@code i}. */
+    private boolean afterBreakdown(int i) {
+        int p = i - 1;
+        while (p >= 0 && spans.get(p).isFiller() && !spans.get(p).has(Kind.BREAKDOWN)) {
+            p--;
+        }
+        return p >= 0 && spans.get(p).has(Kind.BREAKDOWN);
     }
 
     private boolean followedByVisit(int i) {
@@ -1015,7 +1234,11 @@ final class Interpreter {
         if (asksAnew && !about) {
             return null;
         }
-        if (!about && !them && !(groupings.size() > 0 && where.isEmpty())) {
+        // "by industry?", "broken down by size": a question that starts with its grouping and says
+        // nothing else regroups the last answer; "interest by company size" is a question of its own.
+        boolean regroup = !groupings.isEmpty() && where.isEmpty() && !spans.isEmpty()
+                && (spans.get(0).has(Kind.BREAKDOWN) || spans.get(0).has(Kind.AND));
+        if (!about && !them && !regroup) {
             return null;
         }
         QueryPlan plan = previous;
@@ -1030,6 +1253,19 @@ final class Interpreter {
             merged.add(c);
         }
         plan = plan.withWhere(merged);
+        // "startups vs enterprises", then "and among startups?": the new condition settles the compared
+        // dimension, so it is no longer grouped by.
+        List<Grouping> settled = new ArrayList<>(plan.groupBy());
+        settled.removeIf(g -> where.stream().anyMatch(c -> c instanceof Condition.Equals e && !e.negated() && e.dimension() == g.dimension()));
+        if (settled.size() < plan.groupBy().size()) {
+            plan = plan.withGroupBy(settled);
+            if (settled.isEmpty()) {
+                plan = plan.orderBy(null).limit(null);
+                if (plan.measure() == Measure.SHARE && plan.shareOf().isEmpty()) {
+                    plan = plan.measure(Measure.COUNT);
+                }
+            }
+        }
         if (!groupings.isEmpty()) {
             plan = plan.measure() == Measure.LIST ? QueryPlan.count().withWhere(merged).withGroupBy(groupings)
                     : plan.withGroupBy(mergeGroupings(plan.groupBy()));
@@ -1092,7 +1328,7 @@ final class Interpreter {
             return limit != null && plan.measure() != Measure.LIST ? plan : plan;
         }
         Dimension first = plan.groupBy().get(0).dimension();
-        boolean timeLike = first == Dimension.ARRIVAL_HOUR || first == Dimension.ARRIVAL_DAY;
+        boolean timeLike = first == Dimension.ARRIVAL_HOUR || first == Dimension.ARRIVAL_DAY || first.isCount();
         Order order = least ? Order.LEAST : most || !timeLike ? Order.MOST : Order.GROUP;
         Integer n = limit;
         if (n == null && (most || least) && plan.groupBy().size() == 1) {
@@ -1121,7 +1357,7 @@ final class Interpreter {
         List<String> unknown = new ArrayList<>();
         List<String> unplaced = new ArrayList<>();
         for (Span s : spans) {
-            if (s.meanings.isEmpty()) {
+            if (s.meanings.isEmpty() && !s.used) {
                 unknown.add(s.text);
                 continue;
             }
@@ -1153,6 +1389,10 @@ final class Interpreter {
             return new Result(null, false, "I can't answer that: I understood " + quoted(understood) + " but could not place "
                     + quoted(unplaced) + " in a question about the attendees", understood, unplaced, 0);
         }
+        String clash = plan == null ? null : clash(plan);
+        if (clash != null) {
+            return new Result(null, false, "I can't answer that: " + clash, understood, List.of(), 0);
+        }
         if (plan != null) {
             try {
                 plan.validate();
@@ -1161,6 +1401,53 @@ final class Interpreter {
             }
         }
         return new Result(plan, report, null, understood, List.of(), Math.max(0.05, Math.min(0.99, confidence)));
+    }
+
+    /**
+     * Two conditions no attendee can meet together ("the first day" and "the last day", "gmail" and
+     * "a corporate address"): the question compares them, or asks for a difference, which a plan does
+     * not compute; answering 0 would be wrong.
+     */
+    private String clash(QueryPlan plan) {
+        List<Condition> all = plan.where();
+        for (int a = 0; a < all.size(); a++) {
+            for (int b = a + 1; b < all.size(); b++) {
+                if (exclusive(all.get(a), all.get(b))) {
+                    String first = said(all.get(a));
+                    String second = said(all.get(b));
+                    return "no attendee is both '" + first + "' and '" + second + "'; ask about each on its own";
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The phrase a condition was read from, or the condition itself when it came from an earlier question. */
+    private String said(Condition c) {
+        int k = where.indexOf(c);
+        return k >= 0 ? spans.get(whereAt.get(k)).text : c.toString();
+    }
+
+    private static boolean exclusive(Condition a, Condition b) {
+        if (a instanceof Condition.EventDay x && b instanceof Condition.EventDay y) {
+            return x.day() != y.day();
+        }
+        if (a instanceof Condition.Equals x && b instanceof Condition.Equals y && !x.negated() && !y.negated()) {
+            if (x.dimension() == y.dimension()) {
+                return x.values().stream().noneMatch(y.values()::contains);
+            }
+            Condition.Equals domain = x.dimension() == Dimension.EMAIL_DOMAIN ? x : y.dimension() == Dimension.EMAIL_DOMAIN ? y : null;
+            Condition.Equals kind = x.dimension() == Dimension.EMAIL_KIND ? x : y.dimension() == Dimension.EMAIL_KIND ? y : null;
+            if (domain != null && kind != null && kind.values().size() == 1) {
+                boolean personal = kind.values().get(0).equals(EmailKinds.PERSONAL);
+                return domain.values().stream().allMatch(d -> EmailKinds.PERSONAL_DOMAINS.contains(d) != personal);
+            }
+        }
+        if (a instanceof Condition.TimeOfDay x && b instanceof Condition.TimeOfDay y) {
+            return x.to() != null && y.from() != null && !y.from().isBefore(x.to())
+                    || y.to() != null && x.from() != null && !x.from().isBefore(y.to());
+        }
+        return false;
     }
 
     // ---- helpers -----------------------------------------------------------------------------

@@ -33,7 +33,9 @@ record Meaning(Kind kind, Dimension dimension, Metric metric, String value, List
         MORE_THAN, AT_LEAST, AT_MOST, LESS_THAN, EXACTLY, NONE_OF,
         NUMBER, LIMIT,
         EMAIL_GMAIL, EMAIL_PERSONAL, EMAIL_CORPORATE, EMAIL_WORD,
-        WRITE, INJECTION, OUT_OF_SCOPE
+        WRITE, INJECTION, OUT_OF_SCOPE,
+        /** "rather than", "instead of": what follows is the alternative the question sets aside. */
+        CONTRAST
     }
 
     static Meaning of(Kind kind) {

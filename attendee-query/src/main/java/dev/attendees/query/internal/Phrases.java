@@ -32,8 +32,11 @@ final class Phrases {
     private int longest;
     private final Map<String, List<Meaning>> byKey = new HashMap<>();
     /** Phrases that a misspelling may still reach: all but the store's companies and the shortest words. */
-    private final Map<Integer, List<String>> fuzzyByLength = new HashMap<>();
+    private final Map<Integer, java.util.LinkedHashSet<String>> fuzzyByLength = new HashMap<>();
+    /** Each value's words, while the phrases are built (a value is read three times). */
+    private Map<String, List<Token>> tokenCache = new HashMap<>();
     private final Set<String> notFuzzy = new java.util.HashSet<>();
+    private final Set<String> firstWords = new java.util.HashSet<>();
 
     private Phrases() {}
 
@@ -53,6 +56,8 @@ final class Phrases {
                 p.add(value, Meaning.value(d, value), d != Dimension.COMPANY);
             }
         }
+        p.aliases(vocabulary);
+        p.tokenCache = null;
         // An event is also known by its first word when that word names no other thing ("KubeCon").
         for (String event : vocabulary.of(Dimension.EVENT)) {
             List<Token> words = Words.tokens(event);
@@ -61,6 +66,119 @@ final class Phrases {
             }
         }
         return p;
+    }
+
+    /**
+     * Short names of the store's values that name nothing else: initials of a name of several
+     * capitalised words ("AWS" for Amazon Web Services), a booth's or interest's word that no other
+     * value has ("Azure" for Microsoft Azure), a company's first word that begins no other company
+     * ("Goldman" for Goldman Sachs). A company of several words is also reached by its first word
+     * and a misspelt rest ("Goldman Sacks").
+     */
+    private void aliases(Vocabulary vocabulary) {
+        Map<String, Integer> wordUse = new HashMap<>();
+        Map<String, Integer> firstUse = new HashMap<>();
+        Map<String, Integer> initialsUse = new HashMap<>();
+        List<Dimension> named = List.of(Dimension.BOOTH, Dimension.INTEREST, Dimension.COMPANY);
+        for (Dimension d : named) {
+            for (String value : vocabulary.of(d)) {
+                List<Token> words = tokens(value);
+                words.stream().map(Token::stem).distinct().forEach(w -> wordUse.merge(w, 1, Integer::sum));
+                if (!words.isEmpty()) {
+                    firstUse.merge(words.get(0).stem(), 1, Integer::sum);
+                }
+                String initials = initials(value);
+                if (initials != null) {
+                    initialsUse.merge(initials, 1, Integer::sum);
+                }
+            }
+        }
+        Map<String, Meaning> found = new LinkedHashMap<>();
+        for (Dimension d : named) {
+            for (String value : vocabulary.of(d)) {
+                List<Token> words = tokens(value);
+                if (words.size() < 2) {
+                    continue;
+                }
+                Meaning meaning = Meaning.value(d, value);
+                String initials = initials(value);
+                if (initials != null && initialsUse.get(initials) == 1) {
+                    found.putIfAbsent(initials, meaning);
+                }
+                if (d == Dimension.COMPANY) {
+                    String first = words.get(0).stem();
+                    if (first.length() >= 5 && firstUse.get(first) == 1 && wordUse.get(first) == 1) {
+                        found.putIfAbsent(first, meaning);
+                    }
+                    companiesByFirstWord.computeIfAbsent(first, k -> new ArrayList<>()).add(key(value));
+                } else {
+                    for (Token w : words) {
+                        if (w.stem().length() >= 4 && wordUse.get(w.stem()) == 1 && w.lower().chars().allMatch(Character::isLetter)) {
+                            found.putIfAbsent(w.stem(), meaning);
+                        }
+                    }
+                }
+            }
+        }
+        found.forEach((alias, meaning) -> {
+            if (!byKey.containsKey(alias) && !BASE.beginsPhrase(alias)) {
+                add(alias, meaning, false);
+            }
+        });
+    }
+
+    /** "AWS" for "Amazon Web Services": the initials of two to five capitalised words, lower case; else null. */
+    private static String initials(String value) {
+        StringBuilder out = new StringBuilder();
+        boolean start = true;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isWhitespace(c)) {
+                start = true;
+            } else if (!Character.isLetter(c) || start && !Character.isUpperCase(c)) {
+                return null;
+            } else if (start) {
+                out.append(Character.toLowerCase(c));
+                start = false;
+            }
+        }
+        return out.length() < 2 || out.length() > 5 ? null : out.toString();
+    }
+
+    /** Companies of several words by their first word (matching form), for misspelt company names. */
+    private final Map<String, List<String>> companiesByFirstWord = new HashMap<>();
+
+    /**
+     * The company of {@code words.size()} words whose first word is {@code words}' first and whose
+     * other words are each within their tolerance; {@code null} when none or several are.
+     */
+    Fuzzy closestCompany(List<Token> words) {
+        if (words.size() < 2) {
+            return null;
+        }
+        String found = null;
+        int cost = 0;
+        for (String candidate : companiesByFirstWord.getOrDefault(words.get(0).stem(), List.of())) {
+            String[] parts = candidate.split(" ");
+            if (parts.length != words.size()) {
+                continue;
+            }
+            int c = 0;
+            for (int i = 1; i < parts.length && c >= 0; i++) {
+                String w = words.get(i).stem();
+                int max = Words.tolerance(Math.min(w.length(), parts[i].length()));
+                int d = w.equals(parts[i]) ? 0 : Words.distance(w, parts[i], max);
+                c = d > max ? -1 : c + d;
+            }
+            if (c > 0) {
+                if (found != null) {
+                    return null;
+                }
+                found = candidate;
+                cost = c;
+            }
+        }
+        return found == null ? null : new Fuzzy(found, byKey.get(found), cost);
     }
 
     private static Phrases base() {
@@ -81,6 +199,7 @@ final class Phrases {
         list(p, "limit", Meaning.of(Meaning.Kind.LIMIT));
         list(p, "write_verbs", Meaning.of(Meaning.Kind.WRITE));
         list(p, "injection", Meaning.of(Meaning.Kind.INJECTION));
+        list(p, "contrast", Meaning.of(Meaning.Kind.CONTRAST));
         LEXICON.path("dimensions").fields().forEachRemaining(e ->
                 e.getValue().forEach(w -> p.add(w.asText(), Meaning.dimension(Dimension.fromId(e.getKey())), true)));
         LEXICON.path("metrics").fields().forEachRemaining(e ->
@@ -139,6 +258,7 @@ final class Phrases {
         });
         LEXICON.path("out_of_scope").fields().forEachRemaining(e ->
                 e.getValue().forEach(w -> p.add(w.asText(), Meaning.outOfScope(e.getKey()), true)));
+        p.tokenCache = null;
         return p;
     }
 
@@ -154,13 +274,30 @@ final class Phrases {
         Phrases p = new Phrases();
         p.longest = longest;
         byKey.forEach((k, v) -> p.byKey.put(k, new ArrayList<>(v)));
-        fuzzyByLength.forEach((k, v) -> p.fuzzyByLength.put(k, new ArrayList<>(v)));
+        fuzzyByLength.forEach((k, v) -> p.fuzzyByLength.put(k, new java.util.LinkedHashSet<>(v)));
         p.notFuzzy.addAll(notFuzzy);
+        p.firstWords.addAll(firstWords);
+        p.companiesByFirstWord.putAll(companiesByFirstWord);
         return p;
     }
 
+    private List<Token> tokens(String value) {
+        return tokenCache == null ? Words.tokens(value) : tokenCache.computeIfAbsent(value, Words::tokens);
+    }
+
+    private String key(String phrase) {
+        StringBuilder out = new StringBuilder();
+        for (Token t : tokens(phrase)) {
+            if (out.length() > 0) {
+                out.append(' ');
+            }
+            out.append(t.stem());
+        }
+        return out.toString();
+    }
+
     private void add(String phrase, Meaning meaning, boolean fuzzy) {
-        String key = Words.key(phrase);
+        String key = key(phrase);
         if (key.isEmpty()) {
             return;
         }
@@ -168,16 +305,20 @@ final class Phrases {
         if (!meanings.contains(meaning)) {
             meanings.add(meaning);
         }
-        int words = key.split(" ").length;
+        String[] split = key.split(" ");
+        int words = split.length;
+        firstWords.add(split[0]);
         longest = Math.max(longest, words);
         if (fuzzy && key.replace(" ", "").length() >= 4) {
-            List<String> keys = fuzzyByLength.computeIfAbsent(words, n -> new ArrayList<>());
-            if (!keys.contains(key)) {
-                keys.add(key);
-            }
+            fuzzyByLength.computeIfAbsent(words, n -> new java.util.LinkedHashSet<>()).add(key);
         } else if (!fuzzy) {
             notFuzzy.add(key);
         }
+    }
+
+    /** Whether some known phrase begins with this word (in matching form). */
+    boolean beginsPhrase(String stem) {
+        return firstWords.contains(stem);
     }
 
     int longest() {
@@ -195,7 +336,7 @@ final class Phrases {
      * close enough or two are equally close.
      */
     Fuzzy closest(List<Token> words) {
-        List<String> candidates = fuzzyByLength.getOrDefault(words.size(), List.of());
+        java.util.Collection<String> candidates = fuzzyByLength.getOrDefault(words.size(), new java.util.LinkedHashSet<>());
         String best = null;
         int bestCost = Integer.MAX_VALUE;
         boolean tie = false;

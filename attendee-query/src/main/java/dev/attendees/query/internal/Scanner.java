@@ -35,6 +35,11 @@ final class Scanner {
             Span s = special(tokens, i);
             if (s == null) {
                 s = exact(tokens, i, phrases);
+                // "Goldman Sacks": a misspelt company of several words outranks a shorter exact phrase
+                Span company = company(tokens, i, phrases);
+                if (company != null && (s == null || company.end > s.end)) {
+                    s = company;
+                }
             }
             if (s == null) {
                 s = fuzzy(tokens, i, phrases);
@@ -129,6 +134,16 @@ final class Scanner {
             List<Meaning> meanings = phrases.exact(key.toString());
             if (meanings != null) {
                 return new Span(i, i + n, text(tokens, i, i + n), meanings, 0);
+            }
+        }
+        return null;
+    }
+
+    private static Span company(List<Token> tokens, int i, Phrases phrases) {
+        for (int n = Math.min(4, tokens.size() - i); n >= 2; n--) {
+            Phrases.Fuzzy company = phrases.closestCompany(tokens.subList(i, i + n));
+            if (company != null) {
+                return new Span(i, i + n, text(tokens, i, i + n), company.meanings(), company.corrections());
             }
         }
         return null;

@@ -44,6 +44,27 @@ final class Words {
         return out;
     }
 
+    /**
+     * The words again, with each hyphenated word that {@code known} does not know split at its
+     * hyphens ("telehealth-interested" → "telehealth", "interested"; "e-mail" stays).
+     */
+    static List<Token> splitHyphens(List<Token> tokens, java.util.function.Predicate<String> known) {
+        List<Token> out = new ArrayList<>();
+        for (Token t : tokens) {
+            if (t.lower().indexOf('-') <= 0 || known.test(t.stem())) {
+                add(out, t.original(), t.lower());
+                continue;
+            }
+            String[] originals = t.original().split("-");
+            for (String part : originals) {
+                if (!part.isEmpty()) {
+                    add(out, part, part.toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return out;
+    }
+
     private static void add(List<Token> out, String original, String lower) {
         out.add(new Token(original, lower, stem(lower), out.size()));
     }

@@ -50,6 +50,9 @@ import org.jooq.impl.SQLDataType;
  * code-point order, so the same plan gives the same rows on SQLite and PostgreSQL.
  */
 public final class PlanCompiler {
+    /** What separates the words of a job title, name or company besides spaces. */
+    private static final List<String> WORD_SEPARATORS = List.of("&", "-", "/", ",", "(", ")");
+
     private static final Table<?> A = table(name("attendees")).as("a");
     private static final Field<Long> ID = field(name("a", "id"), SQLDataType.BIGINT);
     private static final Field<Object> TIME = field(name("a", "attendance_time"));
@@ -92,7 +95,9 @@ public final class PlanCompiler {
             } else {
                 expr = expression(g.dimension());
             }
-            if (!g.only().isEmpty()) {
+            if (!g.only().isEmpty() && g.dimension().isCount()) {
+                where = where.and(expr.coerce(SQLDataType.INTEGER).in(g.only().stream().map(v -> inline(Integer.parseInt(v))).toList()));
+            } else if (!g.only().isEmpty()) {
                 where = where.and(dialect.in(expr, g.only()));
             }
             groups.add(expr.as(g.dimension().id()));
@@ -114,9 +119,10 @@ public final class PlanCompiler {
         if (order.by() == Order.By.MEASURE) {
             sort.add(order.descending() ? measured.desc() : measured.asc());
         }
-        for (Field<?> g : groupExprs) {
-            Field<String> text = dialect.byCodePoint(g.cast(SQLDataType.VARCHAR));
-            sort.add(order.by() == Order.By.GROUP && order.descending() ? text.desc().nullsLast() : text.asc().nullsLast());
+        for (int k = 0; k < groupExprs.size(); k++) {
+            Field<?> g = groupExprs.get(k);
+            Field<?> key = plan.groupBy().get(k).dimension().isCount() ? g : dialect.byCodePoint(g.cast(SQLDataType.VARCHAR));
+            sort.add(order.by() == Order.By.GROUP && order.descending() ? key.desc().nullsLast() : key.asc().nullsLast());
         }
         var grouped = query.groupBy(groupExprs).orderBy(sort);
         return plan.limit() == null ? grouped : grouped.limit(plan.limit());
@@ -239,6 +245,8 @@ public final class PlanCompiler {
             case EMAIL_DOMAIN -> domain();
             case EMAIL_KIND -> when(domain().in(EmailKinds.PERSONAL_DOMAINS), inline(EmailKinds.PERSONAL))
                     .otherwise(inline(EmailKinds.CORPORATE));
+            case BOOTH_COUNT -> metric(Metric.BOOTHS_VISITED).coerce(SQLDataType.VARCHAR);
+            case INTEREST_COUNT -> metric(Metric.INTERESTS).coerce(SQLDataType.VARCHAR);
             case INTEREST, BOOTH -> throw new IllegalArgumentException(d + " is a list");
         };
     }
@@ -284,10 +292,12 @@ public final class PlanCompiler {
             return it.match() == Condition.Match.NONE ? notExists(sub) : exists(sub);
         }
         if (c instanceof Condition.Contains t) {
-            Field<String> text = DSL.lower(t.dimension() == Dimension.EMAIL_DOMAIN ? domain() : expression(t.dimension()));
+            boolean anywhere = t.dimension() == Dimension.EMAIL_DOMAIN;
+            Field<String> text = anywhere ? DSL.lower(domain()) : words(DSL.lower(expression(t.dimension())));
             org.jooq.Condition out = t.match() == Condition.Match.ALL ? noCondition() : DSL.falseCondition();
             for (String w : t.words()) {
-                org.jooq.Condition like = text.like(inline("%" + escape(w.toLowerCase(Locale.ROOT)) + "%"), '\\');
+                String word = escape(w.toLowerCase(Locale.ROOT).strip());
+                org.jooq.Condition like = text.like(inline((anywhere ? "%" : "% ") + word + "%"), '\\');
                 out = t.match() == Condition.Match.ALL ? out.and(like) : out.or(like);
             }
             return t.match() == Condition.Match.NONE ? out.not().or(text.isNull()) : out;
@@ -331,5 +341,14 @@ public final class PlanCompiler {
 
     private static String escape(String word) {
         return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** {@code text} with a space before it and word separators as spaces, so that {@code '% word%'} finds a word's start. */
+    private static Field<String> words(Field<String> text) {
+        Field<String> out = text;
+        for (String separator : WORD_SEPARATORS) {
+            out = DSL.replace(out, inline(separator), inline(" "));
+        }
+        return DSL.concat(inline(" "), out);
     }
 }
