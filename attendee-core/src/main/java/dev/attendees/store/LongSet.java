@@ -1,9 +1,11 @@
 package dev.attendees.store;
 
+import java.util.function.LongConsumer;
+
 /**
  * A set of {@code long}s in one open-addressing array (8 to 16 bytes an entry), a tenth of what a
  * {@code HashSet<Long>} takes: the memory of e-mail hashes ({@link UniqueEmails}) and of the ids an
- * import has seen. Not thread-safe.
+ * import has seen, and of the images a run created. Not thread-safe.
  */
 public final class LongSet {
     private static final long EMPTY = 0;
@@ -52,6 +54,18 @@ public final class LongSet {
             }
             if (slots[i] == EMPTY) {
                 return false;
+            }
+        }
+    }
+
+    /** Gives every value of the set to {@code action}, in no particular order. */
+    public void forEach(LongConsumer action) {
+        if (hasZero) {
+            action.accept(EMPTY);
+        }
+        for (long v : slots) {
+            if (v != EMPTY) {
+                action.accept(v);
             }
         }
     }

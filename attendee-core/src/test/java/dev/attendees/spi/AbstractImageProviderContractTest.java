@@ -1,22 +1,30 @@
 package dev.attendees.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.attendees.Attendee;
+import dev.attendees.AttendeeException;
 import dev.attendees.AttendeeGenerator;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -26,8 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
  * What every {@link ImageProvider} promises, for providers' own tests to extend: paths relative to
  * the output folder and under {@code images/}, files that exist and decode, one file per attendee,
  * nothing written outside the output folder, no exception for odd attendees, {@code imagesFor}
- * agreeing with {@code imageFor}, safety under concurrent batches, and a report that counts every
- * image.
+ * agreeing with {@code imageFor}, safety under concurrent batches, a report that counts every
+ * image, and a run's lifecycle: {@code discard()} leaves the output folder as it was before the run
+ * (new files removed, earlier ones put back, even while batches are being written), is idempotent
+ * and harmless with nothing written, and {@code commit()} keeps everything.
  *
  * <pre>{@code
  * class AvatarImageProviderTest extends AbstractImageProviderContractTest {
@@ -163,6 +173,126 @@ public abstract class AbstractImageProviderContractTest {
         }
     }
 
+    @Test
+    void discard_should_leave_the_folder_as_an_earlier_run_left_it() throws IOException {
+        Path out = outputDir();
+        List<Attendee> attendees = attendees(8);
+        List<String> earlierPaths;
+        try (ImageProvider earlier = provider()) {
+            earlierPaths = earlier.imagesFor(attendees.subList(0, 3), out);
+            earlier.commit();
+        }
+        // Marked, so that a rewrite that is not put back shows.
+        for (String path : earlierPaths) {
+            Files.write(out.resolve(path), ("the earlier run's " + path).getBytes(StandardCharsets.UTF_8));
+        }
+        Map<String, String> before = snapshot(out);
+
+        try (ImageProvider provider = provider()) {
+            assertImages(out, provider.imagesFor(attendees, out), attendees.size());
+            provider.discard();
+
+            assertThat(snapshot(out)).as("after discard").isEqualTo(before);
+            provider.discard();
+            assertThat(snapshot(out)).as("after a second discard").isEqualTo(before);
+            assertThatThrownBy(() -> provider.imagesFor(attendees.subList(3, 5), out))
+                    .as("a write after discard").isInstanceOf(AttendeeException.class);
+            assertThatThrownBy(() -> provider.imageFor(attendees.get(6), temp.resolve("elsewhere")))
+                    .as("a write elsewhere after discard").isInstanceOf(AttendeeException.class);
+        }
+        assertThat(snapshot(out)).as("after close").isEqualTo(before);
+        assertThat(temp.resolve("elsewhere")).doesNotExist();
+    }
+
+    @Test
+    void discard_should_remove_the_images_folder_it_made_and_do_nothing_when_nothing_was_written() throws IOException {
+        Path out = outputDir();
+        try (ImageProvider idle = provider()) {
+            idle.discard();
+            idle.discard();
+        }
+        assertThat(out).isEmptyDirectory();
+
+        try (ImageProvider provider = provider()) {
+            provider.imagesFor(attendees(4), out);
+            provider.discard();
+        }
+        assertThat(out).as("the images folder this run made, with everything in it").isEmptyDirectory();
+    }
+
+    @Test
+    void commit_should_keep_every_image_and_a_later_discard_only_what_came_after() throws IOException {
+        Path out = outputDir();
+        List<Attendee> attendees = attendees(6);
+        try (ImageProvider provider = provider()) {
+            List<String> kept = provider.imagesFor(attendees.subList(0, 4), out);
+            provider.commit();
+            Map<String, String> committed = snapshot(out);
+            List<String> later = provider.imagesFor(attendees.subList(4, 6), out);
+            assertImages(out, later, 2);
+            provider.discard();
+
+            assertImages(out, kept, 4);
+            for (String path : later) {
+                assertThat(out.resolve(path)).doesNotExist();
+            }
+            assertThat(snapshot(out)).isEqualTo(committed);
+        }
+    }
+
+    @Test
+    void discard_while_batches_are_being_written_should_leave_nothing_of_them() throws Exception {
+        Path out = outputDir();
+        List<Attendee> attendees = attendees(64);
+        int threads = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try (ImageProvider provider = provider()) {
+            CountDownLatch written = new CountDownLatch(1);
+            List<Future<Throwable>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                List<Attendee> batch = attendees.subList(t * 16, t * 16 + 16);
+                Callable<Throwable> call = () -> {
+                    try {
+                        // Until the discard refuses a write; a provider that never does stops after a while.
+                        for (int round = 0; round < 100; round++) {
+                            provider.imagesFor(batch, out);
+                            written.countDown();
+                        }
+                        return null;
+                    } catch (RuntimeException e) {
+                        return e;
+                    }
+                };
+                futures.add(pool.submit(call));
+            }
+            assertThat(written.await(60, TimeUnit.SECONDS)).as("a batch was written").isTrue();
+            provider.discard();
+
+            for (Future<Throwable> f : futures) {
+                assertThat(f.get(60, TimeUnit.SECONDS)).isInstanceOf(AttendeeException.class);
+            }
+            assertThat(out).as("nothing of the discarded run").isEmptyDirectory();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Every file and folder under {@code dir}, by relative path: a file's bytes in hex, a folder's
+     * {@code "folder"}.
+     */
+    protected static Map<String, String> snapshot(Path dir) throws IOException {
+        Map<String, String> entries = new TreeMap<>();
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.filter(p -> !p.equals(dir)).toList()) {
+                String name = dir.relativize(p).toString().replace('\\', '/');
+                entries.put(name, Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "folder"
+                        : HexFormat.of().formatHex(Files.readAllBytes(p)));
+            }
+        }
+        return entries;
+    }
+
     /** {@code count} different paths, each an image as {@link #assertImage} checks. */
     protected static void assertImages(Path outputDir, List<String> paths, int count) throws IOException {
         assertThat(paths).hasSize(count).doesNotHaveDuplicates();
@@ -181,7 +311,7 @@ public abstract class AbstractImageProviderContractTest {
         assertThat(Files.isSymbolicLink(file)).isFalse();
         if (path.endsWith(".webp")) {
             byte[] head = Files.readAllBytes(file);
-            assertThat(new String(head, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("RIFF");
+            assertThat(new String(head, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("RIFF");
             return;
         }
         BufferedImage image = ImageIO.read(file.toFile());

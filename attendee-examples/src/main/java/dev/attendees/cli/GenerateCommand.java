@@ -154,6 +154,7 @@ final class GenerateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (Interrupts.Watch watch = Interrupts.during(this::kept);
                 ImageProvider images = imageOptions.open(outputDir);
+                ImageRun imageRun = ImageRun.of(images); // kept by the first output's commit, else discarded
                 StoreOptions.Opened database = store.connect()) {
             if (images != null) {
                 builder.imageProvider(images);
@@ -177,7 +178,8 @@ final class GenerateCommand implements Callable<Integer> {
                     AttendeeFileSink file = out != null ? fmt.open(out) : db == null ? fmt.open(stdout.get()) : null;
                     Progress progress = Progress.start(count, count >= PROGRESS_THRESHOLD)) {
                 // The database first: it is likelier to fail at commit, and then no file is left.
-                AttendeeSink sink = db == null ? file : file == null ? db : AttendeeSink.allOf(db, file);
+                AttendeeSink sink = db == null ? imageRun.keptBy(file) : file == null ? imageRun.keptBy(db)
+                        : AttendeeSink.allOf(imageRun.keptBy(db), imageRun.keptBy(file));
                 summary = generator.writeTo(sink, count, progress);
                 llmOptions.completed();
             } catch (AttendeeException e) {
@@ -193,10 +195,14 @@ final class GenerateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** What a run stopped now keeps, in words: its outputs get nothing, or standard output stops early. */
+    /**
+     * What a run stopped now keeps, in words: its outputs get nothing, or standard output stops
+     * early; the images folder keeps what it held before (the run's images are taken back).
+     */
     private String kept() {
+        String images = imageOptions.enabled() ? ImageOptions.folder(out).toString() : null;
         if (out == null && !store.enabled()) {
-            return "standard output got the first attendees only";
+            return "standard output got the first attendees only" + (images == null ? "" : ", and nothing was written to " + images);
         }
         List<String> untouched = new java.util.ArrayList<>();
         if (out != null) {
@@ -205,7 +211,11 @@ final class GenerateCommand implements Callable<Integer> {
         if (store.enabled()) {
             untouched.add(store.display());
         }
-        return "nothing was written to " + String.join(" or ", untouched);
+        if (images != null) {
+            untouched.add(images);
+        }
+        String last = untouched.remove(untouched.size() - 1);
+        return "nothing was written to " + (untouched.isEmpty() ? "" : String.join(", ", untouched) + " or ") + last;
     }
 
     /** {@code --out} and {@code --db} naming one file: the file output would overwrite the database. */

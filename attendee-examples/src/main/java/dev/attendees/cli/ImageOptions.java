@@ -18,6 +18,9 @@ import picocli.CommandLine.Option;
 final class ImageOptions {
     static final List<String> KINDS = List.of("none", "avatar", "unsplash", "generated-photos", "randomuser");
 
+    /** The folder under the output folder that every provider writes to. */
+    static final String FOLDER = "images";
+
     /** Where keys and base URLs are read; tests put a map's {@code get} here. */
     static Function<String, String> environment = System::getenv;
 
@@ -33,6 +36,16 @@ final class ImageOptions {
     @Option(names = "--image-pool", paramLabel = "N",
             description = "Distinct photos a photo service draws from (default: unsplash 30, generated-photos 100, randomuser 100).")
     Integer imagePool;
+
+    /** Whether images were asked for. */
+    boolean enabled() {
+        return !images.strip().equalsIgnoreCase("none");
+    }
+
+    /** The images folder as people name it: beside {@code out} as given, or in the working directory. */
+    static Path folder(Path out) {
+        return out != null ? out.resolveSibling(FOLDER) : Path.of(FOLDER);
+    }
 
     /**
      * The provider the options ask for, storing images under {@code outputDir}; {@code null} for

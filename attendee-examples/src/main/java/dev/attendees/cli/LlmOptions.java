@@ -2,13 +2,15 @@ package dev.attendees.cli;
 
 import dev.attendees.AttendeeGenerator;
 import dev.attendees.ConfigurationException;
+import dev.attendees.Secrets;
 import dev.attendees.llm.LlmProfileDesigner;
 import dev.attendees.llm.LlmProvider;
 import dev.attendees.llm.LlmRecordSource;
 import dev.attendees.llm.LlmSettings;
-import dev.attendees.profile.EventProfile;
+import dev.attendees.llm.ProfileDesign;
 import dev.attendees.profile.EventProfiles;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,7 +91,8 @@ final class LlmOptions {
     @Option(names = "--llm-refresh", description = "Profile mode: design again even when the cache has the profile.")
     boolean refresh;
 
-    @Option(names = "--llm-save-profile", paramLabel = "FILE", description = "Profile mode: also write the designed profile here (reuse it with --profile).")
+    @Option(names = "--llm-save-profile", paramLabel = "FILE",
+            description = "Profile mode: also write the designed profile here (reuse it with --profile); nothing when no design was usable.")
     Path saveProfile;
 
     private LlmRecordSource recordSource;
@@ -154,17 +157,33 @@ final class LlmOptions {
                 .cacheDirectory(cache != null ? cache : LlmProfileDesigner.defaultCacheDirectory(environment))
                 .refresh(refresh).build();
         design = () -> {
-            EventProfile profile = designer.design(event);
+            ProfileDesign designed = designer.designFor(event);
             if (saveProfile != null) {
-                try {
-                    Files.writeString(saveProfile, EventProfiles.toJson(profile), StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new ConfigurationException("--llm-save-profile: cannot write " + saveProfile + ": " + e.getMessage(), e);
-                }
+                save(designed);
             }
-            builder.profile(profile);
+            builder.profile(designed.profile());
             builder.source(designer.source());
         };
+    }
+
+    /**
+     * {@code --llm-save-profile}: writes the profile when the model designed it; a built-in profile
+     * standing in for a failed design is not the event's own, so nothing is written, and one line
+     * on standard error says so and why.
+     */
+    private void save(ProfileDesign designed) {
+        if (!designed.byModel()) {
+            PrintWriter err = command.commandLine().getErr();
+            err.println(Secrets.mask("attendees: --llm-save-profile: nothing was written to " + saveProfile + ": "
+                    + designed.problem() + "; this run uses the built-in '" + designed.profile().id() + "' profile"));
+            err.flush();
+            return;
+        }
+        try {
+            Files.writeString(saveProfile, EventProfiles.toJson(designed.profile()), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigurationException("--llm-save-profile: cannot write " + saveProfile + ": " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -20,11 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 class InterruptedRunTest {
 
     /** Sends a signal as a terminal's Ctrl-C or a supervisor would. */
-    private static void signal(Process process, String name) throws Exception {
+    static void signal(Process process, String name) throws Exception {
         assertThat(new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor()).isZero();
     }
 
-    private static String stderr(Process process) throws Exception {
+    static String stderr(Process process) throws Exception {
         return new String(process.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
 

@@ -8,6 +8,7 @@ import dev.attendees.llm.LlmProvider;
 import dev.attendees.llm.testing.FakeLlmServer;
 import dev.attendees.llm.testing.Fault;
 import dev.attendees.llm.testing.FaultPlan;
+import dev.attendees.profile.EventProfiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -76,11 +77,34 @@ class LlmCommandTest {
             assertThat(r.exit()).as(r.err()).isZero();
             assertThat(AttendeeFormat.readAll(out)).hasSize(5000);
             assertThat(r.err()).contains("(himss-rural-health-expo-2027)", "  profile 'himss-rural-health-expo-2027' designed by anthropic");
-            assertThat(saved).exists();
+            assertThat(EventProfiles.load(saved).id()).isEqualTo("himss-rural-health-expo-2027");
             GenerateCommandTest.Result again = GenerateCommandTest.run(args);
             assertThat(again.exit()).isZero();
             assertThat(again.err()).contains("from the cache");
             assertThat(server.calls()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void profile_mode_should_save_no_profile_and_say_why_when_the_built_in_one_stands_in() throws Exception {
+        LlmOptions.environment = Map.of("OPENAI_API_KEY", KEY)::get;
+        Path out = dir.resolve("rsa.csv");
+        Path saved = Files.writeString(dir.resolve("rsa-profile.json"), "an earlier file");
+        try (FakeLlmServer server = FakeLlmServer.builder().apiKey(KEY).faults(FaultPlan.always(Fault.GARBAGE)).start()) {
+            GenerateCommandTest.Result r = GenerateCommandTest.run("generate", "--count", "100", "--event", "RSA Conference 2027",
+                    "--llm", "openai", "--llm-mode", "profile", "--llm-base-url", server.baseUrl(LlmProvider.OPENAI),
+                    "--llm-cache", dir.resolve("cache").toString(), "--llm-save-profile", saved.toString(), "--out", out.toString());
+
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(server.calls()).as("every try of the design failed").isEqualTo(3);
+            assertThat(Files.readString(saved)).as("left as it was").isEqualTo("an earlier file");
+            assertThat(AttendeeFormat.readAll(out)).hasSize(100);
+            List<String> lines = r.err().lines().toList();
+            assertThat(lines.get(0)).startsWith("attendees: --llm-save-profile: nothing was written to " + saved
+                    + ": no usable profile from openai gpt-4o-mini at " + server.baseUrl(LlmProvider.OPENAI) + " (")
+                    .endsWith("); this run uses the built-in 'security' profile");
+            assertThat(lines.get(1)).startsWith("Wrote 100 attendees to " + out).contains("(security)");
+            assertThat(lines).filteredOn(line -> line.contains("--llm-save-profile")).hasSize(1);
         }
     }
 

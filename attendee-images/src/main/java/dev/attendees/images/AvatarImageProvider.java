@@ -20,8 +20,8 @@ import java.util.stream.IntStream;
  * tone, hair, clothes, glasses and expression follow from the attendee's name and e-mail, with
  * their initials on a small conference badge (the lanyard's colour follows the company, the
  * badge's band the event). PNG, {@value #DEFAULT_SIZE} px square by default, no network, and the
- * same attendee always gets the same bytes. Immutable and thread-safe; batches are drawn on all
- * cores.
+ * same attendee always gets the same bytes. Thread-safe; batches are drawn on all cores. The files
+ * of a run that fails can be taken back out ({@link #discard()}).
  *
  * <pre>{@code
  * try (AvatarImageProvider avatars = AvatarImageProvider.builder().size(256).build()) {
@@ -113,6 +113,27 @@ public final class AvatarImageProvider implements ImageProvider {
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** Keeps the avatars drawn so far: a later {@link #discard()} leaves them. */
+    @Override
+    public void commit() {
+        folders.commit();
+    }
+
+    /**
+     * Removes the avatar files this run created and puts back the files it replaced (an earlier
+     * run's {@code images/7.png}); draws no more files afterwards.
+     */
+    @Override
+    public void discard() {
+        folders.discard();
+    }
+
+    /** Keeps what was not discarded. */
+    @Override
+    public void close() {
+        folders.commit();
     }
 
     /** {@code {avatar=n}}, and a note on where the files are (and when fonts are missing). */

@@ -23,9 +23,10 @@ import okhttp3.OkHttpClient;
  * copies it to {@code images/<id>.<ext>}; any failure for an attendee (a dead host, a 500 after
  * retries, a spent rate limit, a body that is not an image or too large) gives that attendee a
  * local avatar instead, and the run goes on. {@link #report()} counts images by origin
- * ({@code {unsplash=990, avatar=10}}) and explains the fallbacks; {@link #close()} writes the
- * credits of every photo used to {@code images/ATTRIBUTION.csv}. Thread-safe: batches from
- * several threads share one limit of concurrent downloads.
+ * ({@code {unsplash=990, avatar=10}}) and explains the fallbacks; {@link #commit()} (or
+ * {@link #close()}) writes the credits of every photo used to {@code images/ATTRIBUTION.csv}, and
+ * {@link #discard()} takes a failed run's images back out. Thread-safe: batches from several
+ * threads share one limit of concurrent downloads.
  *
  * <pre>{@code
  * try (UnsplashImageProvider unsplash = UnsplashImageProvider.builder()   // UNSPLASH_ACCESS_KEY from the environment
@@ -93,7 +94,25 @@ public abstract class RemoteImageProvider implements ImageProvider {
         return engine.report();
     }
 
-    /** Writes {@code images/ATTRIBUTION.csv}, stops the workers, releases the HTTP client. */
+    /**
+     * Keeps the images given so far and writes {@code images/ATTRIBUTION.csv}: this run's credits,
+     * and an earlier run's rows for its images that are still there.
+     */
+    @Override
+    public final void commit() {
+        engine.commit();
+    }
+
+    /**
+     * Removes the images (and downloads in {@code images/.cache/}) this run created, puts back the
+     * files it replaced, and writes no credits; {@code ATTRIBUTION.csv} stays as it was.
+     */
+    @Override
+    public final void discard() {
+        engine.discard();
+    }
+
+    /** Commits unless discarded, stops the workers, releases the HTTP client. */
     @Override
     public final void close() {
         engine.close();

@@ -383,6 +383,49 @@ abstract class AbstractRemoteImageProviderTest extends AbstractImageProviderCont
     }
 
     @Test
+    void a_later_run_should_keep_the_credits_of_earlier_images_that_are_still_there() throws IOException {
+        Path out = temp.resolve("two-runs");
+        List<Attendee> attendees = crowd(6);
+        try (RemoteImageProvider first = fastBuilder().build()) {
+            first.imagesFor(attendees.subList(0, 4), out);
+        }
+        // Attendee 3's photo is not in the cache and fails now: an avatar replaces the earlier photo.
+        try (Stream<Path> cached = Files.list(out.resolve("images/.cache"))) {
+            for (Path p : cached.toList()) {
+                Files.delete(p);
+            }
+        }
+        fake.cdnFault = r -> FakePhotoApi.isPhoto(r, 3) ? new MockResponse.Builder().code(404).build() : null;
+        try (RemoteImageProvider second = fastBuilder().build()) {
+            assertThat(second.imagesFor(attendees.subList(2, 6), out)).startsWith("images/3.png");
+        }
+
+        List<String> lines = Files.readAllLines(out.resolve("images/ATTRIBUTION.csv"), StandardCharsets.UTF_8);
+        assertThat(lines.stream().skip(1).map(l -> l.substring(0, l.indexOf(','))))
+                .containsExactly("images/1.jpg", "images/2.jpg", "images/4.jpg", "images/5.jpg", "images/6.jpg");
+        assertThat(out.resolve("images/3.jpg")).doesNotExist();
+    }
+
+    @Test
+    void a_discarded_run_should_leave_the_earlier_credits_and_images_as_they_were() throws IOException {
+        Path out = temp.resolve("discarded");
+        List<Attendee> attendees = crowd(6);
+        try (RemoteImageProvider first = fastBuilder().build()) {
+            first.imagesFor(attendees.subList(0, 3), out);
+        }
+        Map<String, String> before = snapshot(out);
+
+        try (RemoteImageProvider second = fastBuilder().build()) {
+            second.imagesFor(attendees, out);
+            second.discard();
+        }
+
+        assertThat(snapshot(out)).isEqualTo(before);
+        assertThat(Files.readString(out.resolve("images/ATTRIBUTION.csv"), StandardCharsets.UTF_8))
+                .contains("images/3.jpg,").doesNotContain("images/4.jpg");
+    }
+
+    @Test
     void should_never_show_the_key_in_reports_files_or_requests_elsewhere() throws IOException {
         fake.apiFault = FakePhotoApi.first(1, new MockResponse.Builder().code(502).build());
         fake.cdnFault = r -> FakePhotoApi.isPhoto(r, 2) ? new MockResponse.Builder().code(500).build() : null;

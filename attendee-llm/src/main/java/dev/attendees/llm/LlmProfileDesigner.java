@@ -80,13 +80,30 @@ public final class LlmProfileDesigner implements AutoCloseable {
 
     /**
      * The profile of an event: from the cache when this provider, model and endpoint designed it
-     * before, else asked for (and asked again, with the reason, when the design is unusable).
+     * before, else asked for (and asked again, with the reason, when the design is unusable). With
+     * fallback on and no usable design, the built-in profile the event's name suggests;
+     * {@link #designFor} tells the two apart.
      *
      * @param event the event's name or a description, e.g. {@code "PyCon US 2027, Pittsburgh"}
      * @throws ProviderException when the provider rejects the key, model or request, or (with
      *     fallback off) gives no usable design
      */
-    public synchronized EventProfile design(String event) {
+    public EventProfile design(String event) {
+        return designFor(event).profile();
+    }
+
+    /**
+     * Like {@link #design}, saying where the profile came from: the model now, the cache, or (no
+     * design was usable, fallback on) a built-in profile, with the reason.
+     *
+     * <pre>{@code
+     * ProfileDesign design = designer.designFor("PyCon US 2027");
+     * design.byModel();   // false when the built-in profile stands in; design.problem() says why
+     * }</pre>
+     *
+     * @throws ProviderException as {@link #design} does
+     */
+    public synchronized ProfileDesign designFor(String event) {
         if (event == null || event.isBlank()) {
             throw new ConfigurationException("profile mode needs an event name or description (--event)");
         }
@@ -97,7 +114,7 @@ public final class LlmProfileDesigner implements AutoCloseable {
             try {
                 EventProfile profile = EventProfiles.load(cached);
                 notes.add("profile '" + id + "' designed earlier by " + settings.describe() + ", from the cache " + cached);
-                return profile;
+                return new ProfileDesign(profile, ProfileDesign.Origin.CACHE, "");
             } catch (ConfigurationException e) {
                 LOG.warn("ignoring an unusable cached profile: {}", e.getMessage());
             }
@@ -121,7 +138,7 @@ public final class LlmProfileDesigner implements AutoCloseable {
                 store(cached, profile);
                 notes.add("profile '" + id + "' designed by " + settings.describe() + " in " + client.calls() + " call"
                         + (client.calls() == 1 ? "" : "s") + (cached == null ? "" : ", cached in " + cached));
-                return profile;
+                return new ProfileDesign(profile, ProfileDesign.Origin.MODEL, "");
             } catch (ConfigurationException e) {
                 problem = e.getMessage();
                 LOG.debug("profile design {} rejected: {}", attempt, Escape.oneLine(problem));
@@ -132,9 +149,9 @@ public final class LlmProfileDesigner implements AutoCloseable {
                     + "' in " + settings.batchAttempts() + " tries: " + Escape.oneLine(problem), true);
         }
         String builtIn = EventProfiles.inferId(text).orElse(EventProfiles.DEFAULT_ID);
-        notes.add("no usable profile from " + settings.describe() + " (" + Escape.oneLine(problem) + "): using the built-in '"
-                + builtIn + "' profile");
-        return EventProfiles.builtIn(builtIn);
+        String why = "no usable profile from " + settings.describe() + " (" + Escape.oneLine(problem) + ")";
+        notes.add(why + ": using the built-in '" + builtIn + "' profile");
+        return new ProfileDesign(EventProfiles.builtIn(builtIn), ProfileDesign.Origin.BUILT_IN, why);
     }
 
     /**

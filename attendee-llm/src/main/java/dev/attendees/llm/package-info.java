@@ -8,7 +8,9 @@
  *   <li>{@link dev.attendees.llm.LlmRecordSource}: record mode, a {@code RecordSource} whose records
  *       a model writes, checked against the data contract, resumable from a checkpoint.
  *   <li>{@link dev.attendees.llm.LlmProfileDesigner}: profile mode, a model designs an
- *       {@code EventProfile} that the offline engine then uses at full speed.
+ *       {@code EventProfile} that the offline engine then uses at full speed;
+ *       {@link dev.attendees.llm.ProfileDesign} says whether the model designed it or a built-in
+ *       profile stands in.
  *   <li>{@link dev.attendees.llm.LlmQuestionTranslator}: questions about the data translated by a
  *       model into a checked query plan (or one SELECT for the engine's guard), with corrections.
  * </ul>

@@ -85,6 +85,28 @@ class LlmProfileDesignerTest {
     }
 
     @Test
+    void should_say_whether_the_model_designed_the_profile_or_a_built_in_one_stands_in() {
+        try (FakeLlmServer server = FakeLlmServer.builder().start()) {
+            ProfileDesign designed = designer(server, LlmProvider.OPENAI).designFor("PyCon US 2027");
+            assertThat(designed.origin()).isEqualTo(ProfileDesign.Origin.MODEL);
+            assertThat(designed.byModel()).isTrue();
+            assertThat(designed.problem()).isEmpty();
+            ProfileDesign cached = designer(server, LlmProvider.OPENAI).designFor("PyCon US 2027");
+            assertThat(cached.origin()).isEqualTo(ProfileDesign.Origin.CACHE);
+            assertThat(cached.byModel()).isTrue();
+            assertThat(cached.profile()).isEqualTo(designed.profile());
+        }
+        try (FakeLlmServer server = FakeLlmServer.builder().faults(FaultPlan.always(Fault.GARBAGE)).start()) {
+            ProfileDesign standIn = designer(server, LlmProvider.OPENAI).designFor("RSA Conference 2027");
+            assertThat(standIn.origin()).isEqualTo(ProfileDesign.Origin.BUILT_IN);
+            assertThat(standIn.byModel()).isFalse();
+            assertThat(standIn.profile().id()).isEqualTo("security");
+            assertThat(standIn.problem()).startsWith("no usable profile from openai gpt-4o-mini at " + server.baseUrl(LlmProvider.OPENAI)
+                    + " (").doesNotContain("\n");
+        }
+    }
+
+    @Test
     void should_fail_when_fallback_is_off_and_no_design_is_usable() {
         try (FakeLlmServer server = FakeLlmServer.builder().faults(FaultPlan.always(Fault.TRUNCATED)).start()) {
             LlmSettings s = LlmSettings.builder().baseUrl(server.baseUrl(LlmProvider.OPENAI)).fallbackToOffline(false).build();

@@ -55,11 +55,12 @@ public final class ImageDownloader {
     }
 
     /**
-     * The photo {@code key} (e.g. {@code unsplash:Dwu85P9SOIk:128}) in {@code cacheDir}, downloaded
-     * from {@code url} unless already there.
+     * The photo {@code key} (e.g. {@code unsplash:Dwu85P9SOIk:128}) in {@code folder}'s cache,
+     * downloaded from {@code url} unless already there (a download is the run's until it commits).
      */
-    public Cached fetch(HttpUrl url, String key, Path cacheDir) {
+    public Cached fetch(HttpUrl url, String key, ImageFolder folder) {
         String name = hash(key);
+        Path cacheDir = folder.cacheDir();
         Optional<Cached> hit = lookup(cacheDir, name);
         if (hit.isPresent()) {
             cached.incrementAndGet();
@@ -67,7 +68,7 @@ public final class ImageDownloader {
         }
         Download d = retry.executeSupplier(() -> once(url));
         Path file = cacheDir.resolve(name + "." + d.type().extension());
-        ImageFolder.atomically(cacheDir, file, out -> out.write(d.bytes()));
+        folder.cache(file, out -> out.write(d.bytes()));
         downloaded.incrementAndGet();
         return new Cached(file, d.type());
     }

@@ -68,6 +68,8 @@ public final class RemoteImages implements AutoCloseable {
     private volatile String lastFailure;
     private final int imageSize;
     private volatile boolean closed;
+    /** Whether images were given since the last commit. */
+    private volatile boolean pending;
 
     public RemoteImages(PhotoService service, RemoteSettings settings, Clock clock) {
         this.service = service;
@@ -157,6 +159,7 @@ public final class RemoteImages implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException(name + " image provider is closed");
         }
+        pending = true;
         if (!breaker.tryAcquirePermission()) {
             // After repeated failures the service is left alone for a while: same cause, no new attempt.
             skipped.increment();
@@ -195,7 +198,7 @@ public final class RemoteImages implements AutoCloseable {
     private ImageDownloader.Cached photo(RemotePhoto photo, ImageFolder folder) {
         String key = name + ":" + photo.id() + ":" + imageSize;
         return photos.get(folder.dir() + "\u0000" + key, () -> {
-            ImageDownloader.Cached cached = downloader.fetch(photo.image(), key, folder.cacheDir());
+            ImageDownloader.Cached cached = downloader.fetch(photo.image(), key, folder);
             service.used(api, photo);
             return cached;
         });
@@ -262,7 +265,32 @@ public final class RemoteImages implements AutoCloseable {
         return new ProviderReport(origins, notes);
     }
 
-    /** Writes the attribution files, stops the workers and releases the HTTP client's resources. */
+    /**
+     * The run's output refers to the images given so far: keeps them, drops the originals kept
+     * aside for a discard, and writes each folder's {@code ATTRIBUTION.csv} (with the rows of
+     * earlier runs whose images are still there). Nothing after {@link #discard()}.
+     */
+    public synchronized void commit() {
+        if (folders.discarded() || !pending) {
+            return;
+        }
+        pending = false;
+        folders.commit();
+        credits.forEach((dir, log) -> log.writeTo(dir));
+    }
+
+    /**
+     * The run did not complete: every folder as it was before the run ({@link ImageFolder#discard()}),
+     * no credits written; later images are refused. Waits for the files being written.
+     */
+    public synchronized void discard() {
+        folders.discard();
+    }
+
+    /**
+     * Keeps and credits what was not discarded ({@link #commit()}), stops the workers and releases
+     * the HTTP client's resources.
+     */
     @Override
     public void close() {
         if (closed) {
@@ -271,7 +299,7 @@ public final class RemoteImages implements AutoCloseable {
         closed = true;
         workers.shutdownNow();
         try {
-            credits.forEach((dir, log) -> log.writeTo(dir));
+            commit();
         } finally {
             if (ownsClient) {
                 client.connectionPool().evictAll();
