@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Product interests: what an attendee's title pulls, then their industry. A title's multipliers
@@ -85,9 +84,7 @@ final class InterestModel {
         Map<String, Double> named = new HashMap<>();
         String text = title.title().toLowerCase(Locale.ROOT);
         for (String interest : catalogue) {
-            Pattern word = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(interest.toLowerCase(Locale.ROOT))
-                    + "(?![\\p{L}\\p{N}])");
-            if (word.matcher(text).find()) {
+            if (Words.containsWord(text, interest.toLowerCase(Locale.ROOT))) {
                 named.put(interest, TITLE_MENTION);
             }
         }
