@@ -1,6 +1,5 @@
 package dev.attendees.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.attendees.CompanySize;
 import dev.attendees.Industry;
 import dev.attendees.profile.EventProfile;
@@ -40,10 +39,10 @@ final class CompanyUniverse {
     private static final AliasTable ALL_PATTERNS =
             new AliasTable(java.util.Arrays.stream(EmailPattern.values()).mapToDouble(p -> p.weight).toArray());
 
-    private static final JsonNode VOCABULARY = NameTables.readJson("/dev/attendees/names/company-names.json");
-    private static final String[] PREFIXES = strings(VOCABULARY.path("prefixes"));
-    private static final String[] ROOTS = strings(VOCABULARY.path("roots"));
-    private static final String[] QUALIFIERS = strings(VOCABULARY.path("qualifiers"));
+    private static final CompanyWords VOCABULARY = CompanyWords.read();
+    private static final String[] PREFIXES = VOCABULARY.prefixes();
+    private static final String[] ROOTS = VOCABULARY.roots();
+    private static final String[] QUALIFIERS = VOCABULARY.qualifiers();
     private static final String[] LOWER_PREFIXES = lower(PREFIXES);
     private static final String[] LOWER_ROOTS = lower(ROOTS);
     private static final String[] LOWER_QUALIFIERS = lower(QUALIFIERS);
@@ -90,9 +89,9 @@ final class CompanyUniverse {
         industries = industryList.toArray(new Industry[0]);
         industryTable = new AliasTable(industryWeights.stream().mapToDouble(Double::doubleValue).toArray());
         for (Industry industry : Industry.values()) {
-            String[] s = strings(VOCABULARY.path("suffixes").path(industry.label()));
+            String[] s = VOCABULARY.suffixes().get(industry);
             suffixes.put(industry, s.length == 0 ? new String[] {"Group"} : s);
-            String[] t = strings(VOCABULARY.path("tlds").path(industry.label()));
+            String[] t = VOCABULARY.tlds().get(industry);
             tlds.put(industry, t.length == 0 ? new String[] {"com"} : t);
         }
 
@@ -355,11 +354,5 @@ final class CompanyUniverse {
             out[i] = words[i].toLowerCase(Locale.ROOT);
         }
         return out;
-    }
-
-    private static String[] strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asText()));
-        return out.toArray(new String[0]);
     }
 }
