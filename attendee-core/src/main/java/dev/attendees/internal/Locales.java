@@ -160,12 +160,12 @@ public final class Locales {
         /** Every ASCII last-name form of the whole crowd. */
         Set<String> crowdLastForms = Set.of();
 
-        Member(boolean familyFirst, NameTables names, int space, String[] personalDomains, double[] weights) {
+        Member(boolean familyFirst, NameTables names, int space, String[] personalDomains, AliasTable domainTable) {
             this.familyFirst = familyFirst;
             this.names = names;
             this.space = space;
             this.personalDomains = personalDomains;
-            this.personalDomainTable = new AliasTable(weights);
+            this.personalDomainTable = domainTable;
         }
     }
 
@@ -193,7 +193,14 @@ public final class Locales {
                 ordered.put(tag, mix.get(tag));
             }
         }
-        return CROWDS.computeIfAbsent(ordered, k -> build(ordered));
+        Crowd crowd = CROWDS.get(ordered);
+        if (crowd == null) {
+            // Two threads may both build it; the first one kept serves both.
+            Crowd built = build(ordered);
+            crowd = CROWDS.putIfAbsent(ordered, built);
+            return crowd != null ? crowd : built;
+        }
+        return crowd;
     }
 
     private static final Map<Map<String, Double>, Crowd> CROWDS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -206,7 +213,9 @@ public final class Locales {
             ambiguous = ambiguity(tables);
         }
         Set<String> allLasts = new HashSet<>();
-        tables.forEach(t -> allLasts.addAll(t.lastAsciiForms()));
+        for (NameTables t : tables) {
+            allLasts.addAll(t.lastAsciiForms());
+        }
         Member[] members = new Member[mix.size()];
         double[] weights = new double[mix.size()];
         int i = 0;
@@ -214,8 +223,8 @@ public final class Locales {
             Spec spec = Shipped.CONFIG.locales().get(e.getKey());
             int space = keys.indexOf(spec.names());
             String[] domains = spec.personalDomains().keySet().toArray(new String[0]);
-            double[] domainWeights = spec.personalDomains().values().stream().mapToDouble(Double::doubleValue).toArray();
-            Member m = new Member(spec.familyFirst(), tables.get(space), space, domains, domainWeights);
+            Member m = new Member(spec.familyFirst(), tables.get(space), space, domains,
+                    AliasTable.of(spec.personalDomains().values()));
             m.concatAmbiguous = ambiguous.get(space);
             m.crowdLastForms = allLasts;
             members[i] = m;

@@ -101,7 +101,14 @@ public final class NameTables {
 
     /** The compiled tables {@code key} ({@code names/KEY}), read once and cached. */
     static NameTables load(String key) {
-        return CACHE.computeIfAbsent(key, NameTables::read);
+        NameTables tables = CACHE.get(key);
+        if (tables == null) {
+            // Two threads may both read them; the first one kept serves both.
+            NameTables read = read(key);
+            tables = CACHE.putIfAbsent(key, read);
+            return tables != null ? tables : read;
+        }
+        return tables;
     }
 
     private static NameTables read(String key) {
@@ -209,7 +216,11 @@ public final class NameTables {
         List<int[]> groups = new ArrayList<>();
         for (List<Integer> group : byInitial.values()) {
             if (group.size() >= min) {
-                groups.add(group.stream().mapToInt(Integer::intValue).toArray());
+                int[] indices = new int[group.size()];
+                for (int i = 0; i < indices.length; i++) {
+                    indices[i] = group.get(i);
+                }
+                groups.add(indices);
             }
         }
         return groups.toArray(new int[0][]);

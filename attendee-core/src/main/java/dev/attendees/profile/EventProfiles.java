@@ -56,7 +56,14 @@ public final class EventProfiles {
             throw new ConfigurationException("unknown event type '" + id + "'; expected one of "
                     + String.join(", ", BUILT_IN_IDS) + " or a profile file (--profile FILE)");
         }
-        return BUILT_IN.computeIfAbsent(key, CompiledProfiles::read);
+        EventProfile profile = BUILT_IN.get(key);
+        if (profile == null) {
+            // Two threads may both read it; the first one kept serves both.
+            EventProfile read = CompiledProfiles.read(key);
+            profile = BUILT_IN.putIfAbsent(key, read);
+            return profile != null ? profile : read;
+        }
+        return profile;
     }
 
     /** All shipped profiles, in {@link #BUILT_IN_IDS} order. */
