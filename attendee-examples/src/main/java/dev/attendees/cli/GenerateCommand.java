@@ -1,8 +1,10 @@
 package dev.attendees.cli;
 
 import dev.attendees.AttendeeGenerator;
+import dev.attendees.AttendeeException;
 import dev.attendees.ConfigurationException;
 import dev.attendees.GenerationSummary;
+import dev.attendees.Secrets;
 import dev.attendees.export.AttendeeFileSink;
 import dev.attendees.export.AttendeeFormat;
 import dev.attendees.spi.AttendeeSink;
@@ -12,6 +14,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -149,7 +152,8 @@ final class GenerateCommand implements Callable<Integer> {
         Path outputDir = (out != null ? out.toAbsolutePath().getParent() : Path.of("")).toAbsolutePath();
         builder.outputDirectory(outputDir);
         PrintWriter err = spec.commandLine().getErr();
-        try (ImageProvider images = imageOptions.open(outputDir);
+        try (Interrupts.Watch watch = Interrupts.during(this::kept);
+                ImageProvider images = imageOptions.open(outputDir);
                 StoreOptions.Opened database = store.connect()) {
             if (images != null) {
                 builder.imageProvider(images);
@@ -167,6 +171,7 @@ final class GenerateCommand implements Callable<Integer> {
             GenerationSummary summary;
             // Standard output as a plain stream: unlike System.out, it reports a full disk or a closed pipe.
             // With --db and no --out, the database is the only output.
+            boolean toStandardOutput = out == null && database == null;
             try (RecordSource source = generator.source();
                     AttendeeSink db = database == null ? null : database.sink(generator);
                     AttendeeFileSink file = out != null ? fmt.open(out) : db == null ? fmt.open(stdout.get()) : null;
@@ -175,12 +180,32 @@ final class GenerateCommand implements Callable<Integer> {
                 AttendeeSink sink = db == null ? file : file == null ? db : AttendeeSink.allOf(db, file);
                 summary = generator.writeTo(sink, count, progress);
                 llmOptions.completed();
+            } catch (AttendeeException e) {
+                if (toStandardOutput && Interrupts.brokenPipe(e)) {
+                    return Interrupts.EXIT_BROKEN_PIPE; // the reader went away (| head): stop quietly
+                }
+                throw e;
             }
             if (!quiet) {
                 printSummary(err, generator, summary, database == null ? 0 : database.renamed());
             }
         }
         return 0;
+    }
+
+    /** What a run stopped now keeps, in words: its outputs get nothing, or standard output stops early. */
+    private String kept() {
+        if (out == null && !store.enabled()) {
+            return "standard output got the first attendees only";
+        }
+        List<String> untouched = new java.util.ArrayList<>();
+        if (out != null) {
+            untouched.add(out.toString());
+        }
+        if (store.enabled()) {
+            untouched.add(store.display());
+        }
+        return "nothing was written to " + String.join(" or ", untouched);
     }
 
     /** {@code --out} and {@code --db} naming one file: the file output would overwrite the database. */
@@ -222,23 +247,28 @@ final class GenerateCommand implements Callable<Integer> {
         return absolute;
     }
 
+    /** The summary on {@code err}, masked ({@link Secrets#mask}): its notes quote providers, which may quote a key. */
     private void printSummary(PrintWriter err, AttendeeGenerator generator, GenerationSummary summary, long renamed) {
+        StringWriter buffer = new StringWriter();
+        PrintWriter lines = new PrintWriter(buffer);
         String where = out != null ? out + (store.enabled() ? " and " + store.display() : "")
                 : store.enabled() ? store.display() : "standard output";
-        err.printf(Locale.ROOT, "Wrote %,d attendees to %s in %.2f s (%,.0f/s): event '%s' (%s), seed %d, data v%d%n",
+        lines.printf(Locale.ROOT, "Wrote %,d attendees to %s in %.2f s (%,.0f/s): event '%s' (%s), seed %d, data v%d%n",
                 summary.count(), where, summary.elapsed().toNanos() / 1e9, summary.rate(),
                 generator.options().eventName(), summary.eventType(), summary.seed(), summary.dataVersion());
         if (!summary.recordOrigins().isEmpty()) {
-            err.println("  records: " + origins(summary.recordOrigins()));
+            lines.println("  records: " + origins(summary.recordOrigins()));
         }
         if (!summary.imageOrigins().isEmpty()) {
-            err.println("  images: " + origins(summary.imageOrigins()));
+            lines.println("  images: " + origins(summary.imageOrigins()));
         }
         if (renamed > 0) {
-            err.printf(Locale.ROOT, "  e-mail: %,d attendees got the next free address of their family (the database held theirs)%n",
+            lines.printf(Locale.ROOT, "  e-mail: %,d attendees got the next free address of their family (the database held theirs)%n",
                     renamed);
         }
-        summary.notes().forEach(note -> err.println("  " + note));
+        summary.notes().forEach(note -> lines.println("  " + note));
+        lines.flush();
+        err.print(Secrets.mask(buffer.toString()));
         err.flush();
     }
 

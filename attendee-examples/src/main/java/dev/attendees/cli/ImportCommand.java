@@ -82,7 +82,8 @@ final class ImportCommand implements Callable<Integer> {
         List<Path> files = withStandardInput(inputs);
         // A new SQLite file is written under a temporary name and gets its own on success; a failed or stopped
         // import leaves no file, and never removes one that another run made meanwhile.
-        try (StoreOptions.Opened database = StoreOptions.connect(db)) {
+        try (Interrupts.Watch watch = Interrupts.during(() -> "nothing was imported into " + AttendeeStores.mask(db));
+                StoreOptions.Opened database = StoreOptions.connect(db)) {
             result = database.store().importFiles(files, ImportOptions.builder().onDuplicate(policy).build());
             database.committed();
         }

@@ -16,6 +16,9 @@ import dev.attendees.store.ImportResult;
 import dev.attendees.store.QueryHistoryEntry;
 import dev.attendees.store.RunInfo;
 import dev.attendees.store.SqlResult;
+import dev.attendees.plan.PlanResult;
+import dev.attendees.plan.QueryPlan;
+import dev.attendees.sql.internal.PlanCompiler;
 import dev.attendees.store.TableInfo;
 import dev.attendees.store.ValueCount;
 import java.nio.file.Path;
@@ -49,9 +52,11 @@ public abstract sealed class SqlAttendeeStore implements AttendeeStore permits S
     public static final int SCHEMA_VERSION = Migrations.LATEST;
 
     private final StoreCore core;
+    private final PlanCompiler compiler;
 
     SqlAttendeeStore(StoreCore core) {
         this.core = core;
+        this.compiler = new PlanCompiler(core.dialect());
     }
 
     /** The store's pooled JDBC connections, for your own SQL. */
@@ -157,6 +162,12 @@ public abstract sealed class SqlAttendeeStore implements AttendeeStore permits S
     @Override
     public SqlResult readOnlySql(String sql, int maxRows, Duration timeout) {
         return core.readOnlySql(sql, maxRows, timeout);
+    }
+
+    @Override
+    public PlanResult run(QueryPlan plan, int maxRows, Duration timeout) {
+        String sql = compiler.sql(plan);
+        return new PlanResult(sql, core.readOnlySql(sql, maxRows, timeout));
     }
 
     @Override
