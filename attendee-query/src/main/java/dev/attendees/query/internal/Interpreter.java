@@ -1234,7 +1234,11 @@ final class Interpreter {
         if (asksAnew && !about) {
             return null;
         }
-        if (!about && !them && !(groupings.size() > 0 && where.isEmpty())) {
+        // "by industry?", "broken down by size": a question that starts with its grouping and says
+        // nothing else regroups the last answer; "interest by company size" is a question of its own.
+        boolean regroup = !groupings.isEmpty() && where.isEmpty() && !spans.isEmpty()
+                && (spans.get(0).has(Kind.BREAKDOWN) || spans.get(0).has(Kind.AND));
+        if (!about && !them && !regroup) {
             return null;
         }
         QueryPlan plan = previous;
