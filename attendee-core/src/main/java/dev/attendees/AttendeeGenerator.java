@@ -597,13 +597,21 @@ public final class AttendeeGenerator {
             List<String> catalogue = p.interestNames();
             List<String> chosenInterests = interests.isEmpty() ? catalogue : canonical(interests, catalogue, p.id());
             List<String> chosenBooths = booths.isEmpty()
-                    ? p.booths().stream().map(EventProfile.Booth::name).toList()
+                    ? boothNames(p)
                     : booths.stream().map(b -> p.booths().stream().map(EventProfile.Booth::name)
                             .filter(known -> known.equalsIgnoreCase(b)).findFirst().orElse(b)).distinct().toList();
             long s = seed != null ? seed : ThreadLocalRandom.current().nextLong() >>> 16;
             GenerationOptions options = new GenerationOptions(name, p, s, corporateRatio, chosenInterests,
                     chosenBooths, first, last, open, close, locales, undeliverableEmails);
             return new AttendeeGenerator(this, options);
+        }
+
+        private static List<String> boothNames(EventProfile p) {
+            List<String> names = new ArrayList<>(p.booths().size());
+            for (EventProfile.Booth b : p.booths()) {
+                names.add(b.name());
+            }
+            return List.copyOf(names);
         }
 
         private static List<String> canonical(List<String> wanted, List<String> catalogue, String type) {

@@ -2,7 +2,6 @@ package dev.attendees;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -23,8 +22,7 @@ public enum CompanySize {
     /** More than 5,000 employees. */
     ENTERPRISE("Enterprise", 5_001, Integer.MAX_VALUE);
 
-    private static final Map<String, CompanySize> BY_LABEL =
-            Stream.of(values()).collect(Collectors.toUnmodifiableMap(CompanySize::label, Function.identity()));
+    private static final Map<String, CompanySize> BY_LABEL = byLabel();
 
     private final String label;
     private final int minEmployees;
@@ -34,6 +32,14 @@ public enum CompanySize {
         this.label = label;
         this.minEmployees = minEmployees;
         this.maxEmployees = maxEmployees;
+    }
+
+    private static Map<String, CompanySize> byLabel() {
+        Map<String, CompanySize> byLabel = new java.util.HashMap<>();
+        for (CompanySize value : values()) {
+            byLabel.put(value.label, value);
+        }
+        return Map.copyOf(byLabel);
     }
 
     /** The contract's text for this size, e.g. {@code "Mid-Market"}. */

@@ -2,7 +2,6 @@ package dev.attendees;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -31,13 +30,20 @@ public enum Industry {
     NON_PROFIT("Non-profit"),
     REAL_ESTATE("Real Estate");
 
-    private static final Map<String, Industry> BY_LABEL =
-            Stream.of(values()).collect(Collectors.toUnmodifiableMap(Industry::label, Function.identity()));
+    private static final Map<String, Industry> BY_LABEL = byLabel();
 
     private final String label;
 
     Industry(String label) {
         this.label = label;
+    }
+
+    private static Map<String, Industry> byLabel() {
+        Map<String, Industry> byLabel = new java.util.HashMap<>();
+        for (Industry value : values()) {
+            byLabel.put(value.label, value);
+        }
+        return Map.copyOf(byLabel);
     }
 
     /** The contract's text for this industry, e.g. {@code "Retail & E-commerce"}. */

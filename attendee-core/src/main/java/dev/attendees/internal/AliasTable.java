@@ -52,6 +52,16 @@ public final class AliasTable {
         }
     }
 
+    /** A table of these weights, in the collection's order. */
+    static AliasTable of(java.util.Collection<Double> weights) {
+        double[] w = new double[weights.size()];
+        int i = 0;
+        for (double x : weights) {
+            w[i++] = x;
+        }
+        return new AliasTable(w);
+    }
+
     /** The number of outcomes. */
     public int size() {
         return probability.length;

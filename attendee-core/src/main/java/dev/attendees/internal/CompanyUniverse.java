@@ -1,6 +1,5 @@
 package dev.attendees.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.attendees.CompanySize;
 import dev.attendees.Industry;
 import dev.attendees.profile.EventProfile;
@@ -37,13 +36,12 @@ final class CompanyUniverse {
     private static final double[] SCALE = {400, 120, 30, 10};
     private static final double[] SHAPE = {0.9, 0.9, 0.9, 0.8};
 
-    private static final AliasTable ALL_PATTERNS =
-            new AliasTable(java.util.Arrays.stream(EmailPattern.values()).mapToDouble(p -> p.weight).toArray());
+    private static final AliasTable ALL_PATTERNS = new AliasTable(weights(EmailPattern.values()));
 
-    private static final JsonNode VOCABULARY = NameTables.readJson("/dev/attendees/names/company-names.json");
-    private static final String[] PREFIXES = strings(VOCABULARY.path("prefixes"));
-    private static final String[] ROOTS = strings(VOCABULARY.path("roots"));
-    private static final String[] QUALIFIERS = strings(VOCABULARY.path("qualifiers"));
+    private static final CompanyWords VOCABULARY = CompanyWords.read();
+    private static final String[] PREFIXES = VOCABULARY.prefixes();
+    private static final String[] ROOTS = VOCABULARY.roots();
+    private static final String[] QUALIFIERS = VOCABULARY.qualifiers();
     private static final String[] LOWER_PREFIXES = lower(PREFIXES);
     private static final String[] LOWER_ROOTS = lower(ROOTS);
     private static final String[] LOWER_QUALIFIERS = lower(QUALIFIERS);
@@ -74,25 +72,29 @@ final class CompanyUniverse {
         this.seed = seed;
         this.titles = titles;
         for (int f = 0; f < 2; f++) {
-            boolean initial = f == 1;
-            patternsByFamily[f] = java.util.Arrays.stream(EmailPattern.values()).filter(p -> p.initial == initial)
-                    .toArray(EmailPattern[]::new);
-            patternTables[f] = new AliasTable(java.util.Arrays.stream(patternsByFamily[f]).mapToDouble(p -> p.weight).toArray());
+            List<EmailPattern> family = new ArrayList<>();
+            for (EmailPattern p : EmailPattern.values()) {
+                if (p.initial == (f == 1)) {
+                    family.add(p);
+                }
+            }
+            patternsByFamily[f] = family.toArray(new EmailPattern[0]);
+            patternTables[f] = new AliasTable(weights(patternsByFamily[f]));
         }
         List<Industry> industryList = new ArrayList<>();
         List<Double> industryWeights = new ArrayList<>();
-        profile.industries().forEach((label, w) -> {
-            if (w > 0) {
-                industryList.add(Industry.fromLabel(label));
-                industryWeights.add(w);
+        for (Map.Entry<String, Double> e : profile.industries().entrySet()) {
+            if (e.getValue() > 0) {
+                industryList.add(Industry.fromLabel(e.getKey()));
+                industryWeights.add(e.getValue());
             }
-        });
+        }
         industries = industryList.toArray(new Industry[0]);
-        industryTable = new AliasTable(industryWeights.stream().mapToDouble(Double::doubleValue).toArray());
+        industryTable = AliasTable.of(industryWeights);
         for (Industry industry : Industry.values()) {
-            String[] s = strings(VOCABULARY.path("suffixes").path(industry.label()));
+            String[] s = VOCABULARY.suffixes().get(industry);
             suffixes.put(industry, s.length == 0 ? new String[] {"Group"} : s);
-            String[] t = strings(VOCABULARY.path("tlds").path(industry.label()));
+            String[] t = VOCABULARY.tlds().get(industry);
             tlds.put(industry, t.length == 0 ? new String[] {"com"} : t);
         }
 
@@ -146,7 +148,9 @@ final class CompanyUniverse {
     /** Seats per block for each size, by the profile's attendee shares, summing to {@link #BLOCK}. */
     private static int[] seats(EventProfile profile) {
         double[] share = new double[CompanySize.values().length];
-        profile.attendeeShareBySize().forEach((label, w) -> share[CompanySize.fromLabel(label).ordinal()] = w);
+        for (Map.Entry<String, Double> e : profile.attendeeShareBySize().entrySet()) {
+            share[CompanySize.fromLabel(e.getKey()).ordinal()] = e.getValue();
+        }
         return Apportion.largestRemainder(share, BLOCK);
     }
 
@@ -193,12 +197,14 @@ final class CompanyUniverse {
             this.size = size;
             int s = size.ordinal();
             int madeUpLimit = Headcount.madeUpLimit(size);
+            // Ranks of one quota draw their head counts from one band.
+            Map<Integer, Headcount.Band> bands = new java.util.HashMap<>();
             long[] employees = new long[pool.size()];
             int[] limits = new int[pool.size()];
             for (int k = 0; k < pool.size(); k++) {
                 EventProfile.Company c = pool.get(k);
                 employees[k] = c.employees() != null ? c.employees()
-                        : Headcount.draw(size, Mix.unit(Mix.hash(Mix.hash(c.domain()), 0xE3B1L)), 1);
+                        : band(bands, size, 1).draw(Mix.unit(Mix.hash(Mix.hash(c.domain()), 0xE3B1L)));
                 limits[k] = Math.min(madeUpLimit, Headcount.limit(employees[k]));
             }
             RankQuotas quotas = seats == 0 ? RankQuotas.NONE
@@ -223,7 +229,8 @@ final class CompanyUniverse {
                     curated[r] = new CompanyInfo(-1, c.name(), c.domain(), industry, size, pattern, employees[(int) k], span,
                             titles.holders(size, industry, span, Mix.hash(seed, Mix.hash(c.domain()))));
                 } else {
-                    exponent[r] = exponent(Headcount.limit(Headcount.draw(size, Mix.unit(h), quota[r])) / quota[r]);
+                    long headcount = band(bands, size, quota[r]).draw(Mix.unit(h));
+                    exponent[r] = exponent(Headcount.limit(headcount) / quota[r]);
                     initial[r] = Mix.unit(Mix.mix64(h)) < initialShare;
                 }
             }
@@ -231,6 +238,15 @@ final class CompanyUniverse {
 
         int count() {
             return quota.length;
+        }
+
+        private static Headcount.Band band(Map<Integer, Headcount.Band> bands, CompanySize size, int need) {
+            Headcount.Band band = bands.get(need);
+            if (band == null) {
+                band = Headcount.band(size, need);
+                bands.put(need, band);
+            }
+            return band;
         }
 
         /** The generation holding rank {@code r} in block {@code block}. */
@@ -332,6 +348,14 @@ final class CompanyUniverse {
         return family / all;
     }
 
+    private static double[] weights(EmailPattern[] patterns) {
+        double[] w = new double[patterns.length];
+        for (int i = 0; i < patterns.length; i++) {
+            w[i] = patterns[i].weight;
+        }
+        return w;
+    }
+
     /** A curated company's pattern when its profile gives none, from its domain. */
     private static EmailPattern patternFor(String domain) {
         return EmailPattern.values()[ALL_PATTERNS.sample(new Rng(Mix.hash(Mix.hash(domain), 0xE3A1L)))];
@@ -355,11 +379,5 @@ final class CompanyUniverse {
             out[i] = words[i].toLowerCase(Locale.ROOT);
         }
         return out;
-    }
-
-    private static String[] strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asText()));
-        return out.toArray(new String[0]);
     }
 }

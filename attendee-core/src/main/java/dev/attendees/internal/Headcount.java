@@ -56,13 +56,29 @@ final class Headcount {
      * the small end, from the uniform {@code u} in [0, 1).
      */
     static long draw(CompanySize size, double u, int need) {
+        return band(size, need).draw(u);
+    }
+
+    /** The head counts a made-up company of this size that sends up to {@code need} people can have. */
+    static Band band(CompanySize size, int need) {
         long low = Math.max(size.minEmployees(), employeesFor(need));
         long high = madeUpMax(size);
-        if (low >= high) {
-            return high;
+        return new Band(size, low, high, StrictMath.log(low), StrictMath.log(high));
+    }
+
+    /**
+     * Head counts from {@code low} to {@code high}, with their logarithms computed once: companies
+     * whose rank has the same quota share one band.
+     */
+    record Band(CompanySize size, long low, long high, double logLow, double logHigh) {
+        /** A head count of this band from the uniform {@code u} in [0, 1), leaning to the small end. */
+        long draw(double u) {
+            if (low >= high) {
+                return high;
+            }
+            double lean = StrictMath.pow(u, SMALL_LEAN[size.ordinal()]);
+            long e = Math.round(StrictMath.exp(logLow + lean * (logHigh - logLow)));
+            return Math.max(low, Math.min(high, e));
         }
-        double lean = StrictMath.pow(u, SMALL_LEAN[size.ordinal()]);
-        long e = Math.round(StrictMath.exp(StrictMath.log(low) + lean * (StrictMath.log(high) - StrictMath.log(low))));
-        return Math.max(low, Math.min(high, e));
     }
 }

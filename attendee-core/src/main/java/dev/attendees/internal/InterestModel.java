@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Product interests: what an attendee's title pulls, then their industry. A title's multipliers
@@ -39,42 +38,67 @@ final class InterestModel {
     InterestModel(EventProfile profile, List<String> allowed, Titles titles) {
         names = allowed.toArray(new String[0]);
         Map<String, Double> base = new HashMap<>();
-        profile.interests().forEach(i -> base.put(i.name(), i.weight()));
+        for (EventProfile.Interest i : profile.interests()) {
+            base.put(i.name(), i.weight());
+        }
         List<EventProfile.Title> titleList = new ArrayList<>();
-        profile.roles().forEach(r -> titleList.addAll(r.titles()));
+        for (EventProfile.Role r : profile.roles()) {
+            titleList.addAll(r.titles());
+        }
         // Titles that pull alike (most titles: their role's multipliers) share one set of tables.
         Industry[] industries = Industry.values();
         pullOf = new int[titleList.size()];
         Map<List<Double>, Integer> pulls = new java.util.LinkedHashMap<>();
+        List<String> catalogue = profile.interestNames();
         for (int t = 0; t < titleList.size(); t++) {
             EventProfile.Role role = profile.roles().get(titles.role[t]);
-            Map<String, Double> own = ownMultipliers(titleList.get(t), profile.interestNames());
+            Map<String, Double> own = ownMultipliers(titleList.get(t), catalogue);
             List<Double> pull = new ArrayList<>(names.length);
             for (String name : names) {
                 pull.add(role.interests().getOrDefault(name, 1.0) * own.getOrDefault(name, 1.0));
             }
-            pullOf[t] = pulls.computeIfAbsent(pull, p -> pulls.size());
+            Integer known = pulls.get(pull);
+            if (known == null) {
+                known = pulls.size();
+                pulls.put(pull, known);
+            }
+            pullOf[t] = known;
         }
         first = new double[pulls.size()][industries.length][];
         firstTotal = new double[pulls.size()][industries.length];
         rest = new double[pulls.size()][industries.length][];
-        pulls.forEach((pull, p) -> {
+        // Per industry, each interest's base weight times the industry's multiplier.
+        double[][] weight = new double[industries.length][names.length];
+        for (Industry industry : industries) {
+            Map<String, Double> byIndustry = profile.industryInterests().getOrDefault(industry.label(), Map.of());
+            for (int i = 0; i < names.length; i++) {
+                weight[industry.ordinal()][i] = base.get(names[i]) * byIndustry.getOrDefault(names[i], 1.0);
+            }
+        }
+        for (Map.Entry<List<Double>, Integer> e : pulls.entrySet()) {
+            List<Double> pull = e.getKey();
+            int p = e.getValue();
+            double[] plain = new double[names.length];
+            double[] strong = new double[names.length];
+            for (int i = 0; i < names.length; i++) {
+                plain[i] = pull.get(i);
+                strong[i] = StrictMath.pow(plain[i], FIRST_PULL);
+            }
             for (Industry industry : industries) {
-                Map<String, Double> byIndustry = profile.industryInterests().getOrDefault(industry.label(), Map.of());
                 double[] f = new double[names.length];
                 double[] r = new double[names.length];
                 for (int i = 0; i < names.length; i++) {
-                    double w = base.get(names[i]) * byIndustry.getOrDefault(names[i], 1.0);
-                    f[i] = w * StrictMath.pow(pull.get(i), FIRST_PULL);
-                    r[i] = w * pull.get(i);
+                    double w = weight[industry.ordinal()][i];
+                    f[i] = w * strong[i];
+                    r[i] = w * plain[i];
                 }
                 first[p][industry.ordinal()] = f;
                 firstTotal[p][industry.ordinal()] = sum(f);
                 rest[p][industry.ordinal()] = r;
             }
-        });
-        counts = profile.interestsPerAttendee().keySet().stream().mapToInt(Integer::parseInt).toArray();
-        countTable = new AliasTable(profile.interestsPerAttendee().values().stream().mapToDouble(Double::doubleValue).toArray());
+        }
+        counts = OfflineEngine.counts(profile.interestsPerAttendee().keySet());
+        countTable = AliasTable.of(profile.interestsPerAttendee().values());
     }
 
     /** A title's own multipliers: the profile's, else {@value #TITLE_MENTION} on each interest it names. */
@@ -85,9 +109,7 @@ final class InterestModel {
         Map<String, Double> named = new HashMap<>();
         String text = title.title().toLowerCase(Locale.ROOT);
         for (String interest : catalogue) {
-            Pattern word = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(interest.toLowerCase(Locale.ROOT))
-                    + "(?![\\p{L}\\p{N}])");
-            if (word.matcher(text).find()) {
+            if (Words.containsWord(text, interest.toLowerCase(Locale.ROOT))) {
                 named.put(interest, TITLE_MENTION);
             }
         }

@@ -1,7 +1,11 @@
 package dev.attendees.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.attendees.ConfigurationException;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,31 +15,75 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The supported locales ({@code names/locales.json}) and the crowd of one run: which locales, with
- * what weights, and the name tables each uses. Locales that share a Datafaker resource (en-US and
- * en-GB) share one name-key space; different resources get disjoint last names, so that two
- * attendees of different locales can never spell the same e-mail address.
+ * The supported locales ({@code names/locales.json}, compiled at build time into the table
+ * {@code locales}) and the crowd of one run: which locales, with what weights, and the name tables
+ * each uses. Locales that share a Datafaker resource (en-US and en-GB) share one name-key space;
+ * different resources get disjoint last names, so that two attendees of different locales can never
+ * spell the same e-mail address. A crowd reads only its own locales' name tables.
  */
 public final class Locales {
     /** The keyword for the shipped international mix. */
     public static final String INTERNATIONAL = "international";
 
-    private static final JsonNode CONFIG = NameTables.readJson("/dev/attendees/names/locales.json");
+    private static final String TABLE = "locales";
+
+    /**
+     * One supported locale.
+     *
+     * @param names the key of its compiled name tables (the Datafaker resource's root key)
+     * @param familyFirst whether names are written family name first
+     * @param personalDomains webmail domains of personal addresses, with relative weights
+     */
+    record Spec(String tag, String names, boolean familyFirst, Map<String, Double> personalDomains) {}
+
+    /** The supported locales in file order, and the international mix. */
+    private record Config(Map<String, Spec> locales, Map<String, Double> international) {}
+
+    /** The compiled table, read on first use (not when the build writes it). */
+    private static final class Shipped {
+        static final Config CONFIG = read();
+
+        private Shipped() {}
+    }
 
     private Locales() {}
 
+    private static Config read() {
+        try (DataInputStream in = TableFile.open(TABLE)) {
+            Map<String, Spec> locales = new LinkedHashMap<>();
+            int n = in.readInt();
+            for (int i = 0; i < n; i++) {
+                Spec spec = new Spec(in.readUTF(), in.readUTF(), in.readBoolean(), TableFile.readWeights(in));
+                locales.put(spec.tag(), spec);
+            }
+            return new Config(locales, TableFile.readWeights(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the compiled locale table", e);
+        }
+    }
+
+    /** Writes the locale table under the class-path folder {@code root} (build time). */
+    static void write(Path root, List<Spec> locales, Map<String, Double> international) throws IOException {
+        try (DataOutputStream out = TableFile.create(root, TABLE)) {
+            out.writeInt(locales.size());
+            for (Spec spec : locales) {
+                out.writeUTF(spec.tag());
+                out.writeUTF(spec.names());
+                out.writeBoolean(spec.familyFirst());
+                TableFile.writeWeights(out, spec.personalDomains());
+            }
+            TableFile.writeWeights(out, international);
+        }
+    }
+
     /** The supported locale tags, in file order. */
     public static List<String> supported() {
-        List<String> tags = new ArrayList<>();
-        CONFIG.path("locales").fieldNames().forEachRemaining(tags::add);
-        return tags;
+        return new ArrayList<>(Shipped.CONFIG.locales().keySet());
     }
 
     /** The shipped international mix: tag to weight. */
     public static Map<String, Double> internationalMix() {
-        Map<String, Double> mix = new LinkedHashMap<>();
-        CONFIG.path(INTERNATIONAL).fields().forEachRemaining(e -> mix.put(e.getKey(), e.getValue().asDouble()));
-        return mix;
+        return new LinkedHashMap<>(Shipped.CONFIG.international());
     }
 
     /**
@@ -112,12 +160,12 @@ public final class Locales {
         /** Every ASCII last-name form of the whole crowd. */
         Set<String> crowdLastForms = Set.of();
 
-        Member(boolean familyFirst, NameTables names, int space, String[] personalDomains, double[] weights) {
+        Member(boolean familyFirst, NameTables names, int space, String[] personalDomains, AliasTable domainTable) {
             this.familyFirst = familyFirst;
             this.names = names;
             this.space = space;
             this.personalDomains = personalDomains;
-            this.personalDomainTable = new AliasTable(weights);
+            this.personalDomainTable = domainTable;
         }
     }
 
@@ -145,51 +193,136 @@ public final class Locales {
                 ordered.put(tag, mix.get(tag));
             }
         }
-        return CROWDS.computeIfAbsent(ordered, k -> build(ordered));
+        Crowd crowd = CROWDS.get(ordered);
+        if (crowd == null) {
+            // Two threads may both build it; the first one kept serves both.
+            Crowd built = build(ordered);
+            crowd = CROWDS.putIfAbsent(ordered, built);
+            return crowd != null ? crowd : built;
+        }
+        return crowd;
     }
 
     private static final Map<Map<String, Double>, Crowd> CROWDS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static Crowd build(Map<String, Double> mix) {
-        Map<String, NameTables> byResource = new LinkedHashMap<>();
-        Map<String, Integer> spaceOf = new HashMap<>();
-        Set<String> taken = new HashSet<>();
-        List<Member> members = new ArrayList<>();
+        List<String> keys = namesKeys(mix.keySet());
+        List<NameTables> tables = tables(keys);
+        List<Set<Long>> ambiguous = compiledAmbiguity(keys);
+        if (ambiguous == null) {
+            ambiguous = ambiguity(tables);
+        }
+        Set<String> allLasts = new HashSet<>();
+        for (NameTables t : tables) {
+            allLasts.addAll(t.lastAsciiForms());
+        }
+        Member[] members = new Member[mix.size()];
         double[] weights = new double[mix.size()];
         int i = 0;
         for (Map.Entry<String, Double> e : mix.entrySet()) {
-            JsonNode spec = CONFIG.path("locales").path(e.getKey());
-            String resource = spec.path("resource").asText();
-            NameTables tables = byResource.get(resource);
-            if (tables == null) {
-                NameTables base = NameTables.load(resource, spec.path("root").asText(),
-                        spec.hasNonNull("romaji") ? spec.path("romaji").asText() : null);
-                tables = byResource.isEmpty() ? base : base.withoutLastNames(taken);
-                taken.addAll(tables.lastAsciiForms());
-                byResource.put(resource, tables);
-                spaceOf.put(resource, spaceOf.size());
-            }
-            List<String> domains = new ArrayList<>();
-            List<Double> domainWeights = new ArrayList<>();
-            spec.path("personalDomains").fields().forEachRemaining(d -> {
-                domains.add(d.getKey());
-                domainWeights.add(d.getValue().asDouble());
-            });
-            members.add(new Member(spec.path("familyFirst").asBoolean(), tables, spaceOf.get(resource),
-                    domains.toArray(new String[0]), domainWeights.stream().mapToDouble(Double::doubleValue).toArray()));
+            Spec spec = Shipped.CONFIG.locales().get(e.getKey());
+            int space = keys.indexOf(spec.names());
+            String[] domains = spec.personalDomains().keySet().toArray(new String[0]);
+            Member m = new Member(spec.familyFirst(), tables.get(space), space, domains,
+                    AliasTable.of(spec.personalDomains().values()));
+            m.concatAmbiguous = ambiguous.get(space);
+            m.crowdLastForms = allLasts;
+            members[i] = m;
             weights[i++] = e.getValue();
         }
+        return new Crowd(members, weights);
+    }
+
+    /** The name tables' keys of these locales, each once, in order of first use: a crowd's key spaces. */
+    static List<String> namesKeys(Iterable<String> tags) {
+        List<String> keys = new ArrayList<>();
+        for (String tag : tags) {
+            String key = Shipped.CONFIG.locales().get(tag).names();
+            if (!keys.contains(key)) {
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * The name tables of a crowd: the first key's whole, each later one without the last names the
+     * ones before it have.
+     */
+    private static List<NameTables> tables(List<String> keys) {
+        Set<String> taken = new HashSet<>();
+        List<NameTables> tables = new ArrayList<>();
+        for (String key : keys) {
+            NameTables base = NameTables.load(key);
+            NameTables t = tables.isEmpty() ? base : base.withoutLastNames(taken);
+            taken.addAll(t.lastAsciiForms());
+            tables.add(t);
+        }
+        return tables;
+    }
+
+    /**
+     * Per table of a crowd, the (first, last) pairs whose plain concatenation the crowd's names
+     * could also spell another way ({@link NameTables#ambiguousConcatenations}).
+     */
+    private static List<Set<Long>> ambiguity(List<NameTables> tables) {
         Set<String> allFirsts = new HashSet<>();
         Set<String> allLasts = new HashSet<>();
-        for (NameTables t : byResource.values()) {
+        for (NameTables t : tables) {
             allFirsts.addAll(t.firstAsciiForms());
             allLasts.addAll(t.lastAsciiForms());
         }
-        Map<NameTables, Set<Long>> ambiguous = new HashMap<>();
-        for (Member m : members) {
-            m.concatAmbiguous = ambiguous.computeIfAbsent(m.names, t -> t.ambiguousConcatenations(allFirsts, allLasts));
-            m.crowdLastForms = allLasts;
+        List<Set<Long>> out = new ArrayList<>();
+        for (NameTables t : tables) {
+            out.add(t.ambiguousConcatenations(allFirsts, allLasts));
         }
-        return new Crowd(members.toArray(new Member[0]), weights);
+        return out;
+    }
+
+    /**
+     * The {@link #ambiguity} of the crowd of these keys as the build compiled it (for each single
+     * key and for the international mix's), or null for another crowd, whose is computed.
+     */
+    static List<Set<Long>> compiledAmbiguity(List<String> keys) {
+        try (DataInputStream in = TableFile.openIfPresent(ambiguityTable(keys))) {
+            if (in == null) {
+                return null;
+            }
+            List<Set<Long>> out = new ArrayList<>();
+            for (int n = in.readInt(), t = 0; t < n; t++) {
+                int m = in.readInt();
+                Set<Long> pairs = new HashSet<>();
+                for (int k = 0; k < m; k++) {
+                    pairs.add(in.readLong());
+                }
+                out.add(pairs);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the compiled crowd table " + keys, e);
+        }
+    }
+
+    /** The {@link #ambiguity} of the crowd of these keys, computed from its name tables. */
+    static List<Set<Long>> computedAmbiguity(List<String> keys) {
+        return ambiguity(tables(keys));
+    }
+
+    /** Compiles the {@link #ambiguity} of the crowd of these keys under the class-path folder {@code classes} (build time). */
+    static void writeAmbiguity(Path classes, List<String> keys) throws IOException {
+        List<Set<Long>> ambiguous = computedAmbiguity(keys);
+        try (DataOutputStream out = TableFile.create(classes, ambiguityTable(keys))) {
+            out.writeInt(ambiguous.size());
+            for (Set<Long> pairs : ambiguous) {
+                out.writeInt(pairs.size());
+                for (long pair : new java.util.TreeSet<>(pairs)) {
+                    out.writeLong(pair);
+                }
+            }
+        }
+    }
+
+    private static String ambiguityTable(List<String> keys) {
+        return "crowds/" + String.join("+", keys);
     }
 }

@@ -1,10 +1,8 @@
 package dev.attendees.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,17 +14,16 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * First and last names of one Datafaker name resource, read once from Datafaker's locale YAML into
- * arrays (never through its expression engine per record), each with its ASCII e-mail form.
- * Names are deduplicated by that ASCII form, so that distinct (first, last) index pairs always give
- * distinct e-mail local parts; gender is balanced where the data is split by gender.
+ * First and last names of one Datafaker name resource, each with its ASCII e-mail form. Names are
+ * deduplicated by that ASCII form, so that distinct (first, last) index pairs always give distinct
+ * e-mail local parts; gender is balanced where the data is split by gender. The build reads
+ * Datafaker's locale YAML into these tables once ({@link DatafakerNames}) and compiles them into the
+ * class path ({@link TableCompiler}); a run reads only the compiled tables of the locales it uses.
  */
 public final class NameTables {
-    private static final ObjectMapper YAML = new YAMLMapper();
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, NameTables> CACHE = new ConcurrentHashMap<>();
 
-    /** The Datafaker resource, for messages and derived copies. */
+    /** The Datafaker resource, for messages. */
     private final String resource;
     final String[] firstDisplay;
     final String[] firstAscii;
@@ -38,33 +35,50 @@ public final class NameTables {
     /** Indices of first names by eligible initial letter. */
     final int[][] initialGroups;
 
-    private NameTables(String resource, List<String[]> firsts, List<Boolean> female, List<String[]> lastsMale,
-            List<String[]> lastsFemale) {
+    private NameTables(String resource, String[] firstDisplay, String[] firstAscii, boolean[] firstFemale,
+            String[] lastDisplayMale, String[] lastDisplayFemale, String[] lastAsciiMale, String[] lastAsciiFemale) {
+        if (firstDisplay.length == 0 || lastDisplayMale.length == 0) {
+            throw new IllegalStateException(resource + ": no usable names");
+        }
         this.resource = resource;
+        this.firstDisplay = firstDisplay;
+        this.firstAscii = firstAscii;
+        this.firstFemale = firstFemale;
+        this.lastDisplayMale = lastDisplayMale;
+        this.lastDisplayFemale = lastDisplayFemale;
+        this.lastAsciiMale = lastAsciiMale;
+        this.lastAsciiFemale = lastAsciiFemale;
+        initialGroups = groupByInitial(firstAscii);
+    }
+
+    /**
+     * Tables of (display, ASCII) pairs: first names with their gender, last names as a man's and
+     * a woman's form (the same where the language does not inflect them).
+     */
+    static NameTables of(String resource, List<String[]> firsts, List<Boolean> female, List<String[]> lastsMale,
+            List<String[]> lastsFemale) {
         int f = firsts.size();
-        firstDisplay = new String[f];
-        firstAscii = new String[f];
-        firstFemale = new boolean[f];
+        String[] firstDisplay = new String[f];
+        String[] firstAscii = new String[f];
+        boolean[] firstFemale = new boolean[f];
         for (int i = 0; i < f; i++) {
             firstDisplay[i] = firsts.get(i)[0];
             firstAscii[i] = firsts.get(i)[1];
             firstFemale[i] = female.get(i);
         }
         int l = lastsMale.size();
-        lastDisplayMale = new String[l];
-        lastDisplayFemale = new String[l];
-        lastAsciiMale = new String[l];
-        lastAsciiFemale = new String[l];
+        String[] lastDisplayMale = new String[l];
+        String[] lastDisplayFemale = new String[l];
+        String[] lastAsciiMale = new String[l];
+        String[] lastAsciiFemale = new String[l];
         for (int i = 0; i < l; i++) {
             lastDisplayMale[i] = lastsMale.get(i)[0];
             lastAsciiMale[i] = lastsMale.get(i)[1];
             lastDisplayFemale[i] = lastsFemale.get(i)[0];
             lastAsciiFemale[i] = lastsFemale.get(i)[1];
         }
-        if (f == 0 || l == 0) {
-            throw new IllegalStateException(resource + ": no usable names");
-        }
-        initialGroups = groupByInitial(firstAscii);
+        return new NameTables(resource, firstDisplay, firstAscii, firstFemale, lastDisplayMale, lastDisplayFemale,
+                lastAsciiMale, lastAsciiFemale);
     }
 
     /** The number of distinct first names. */
@@ -85,9 +99,78 @@ public final class NameTables {
         return female ? lastAsciiFemale[last] : lastAsciiMale[last];
     }
 
-    /** The tables of a Datafaker name resource, read once and cached. */
-    static NameTables load(String resource, String root, String romajiResource) {
-        return CACHE.computeIfAbsent(resource, r -> read(r, root, romajiResource));
+    /** The compiled tables {@code key} ({@code names/KEY}), read once and cached. */
+    static NameTables load(String key) {
+        NameTables tables = CACHE.get(key);
+        if (tables == null) {
+            // Two threads may both read them; the first one kept serves both.
+            NameTables read = read(key);
+            tables = CACHE.putIfAbsent(key, read);
+            return tables != null ? tables : read;
+        }
+        return tables;
+    }
+
+    private static NameTables read(String key) {
+        try (DataInputStream in = TableFile.open(file(key))) {
+            String resource = in.readUTF();
+            int f = in.readInt();
+            String[] firstDisplay = new String[f];
+            String[] firstAscii = new String[f];
+            boolean[] firstFemale = new boolean[f];
+            for (int i = 0; i < f; i++) {
+                firstDisplay[i] = in.readUTF();
+                firstAscii[i] = in.readUTF();
+                firstFemale[i] = in.readBoolean();
+            }
+            boolean gendered = in.readBoolean();
+            int l = in.readInt();
+            String[] lastDisplayMale = new String[l];
+            String[] lastAsciiMale = new String[l];
+            String[] lastDisplayFemale = gendered ? new String[l] : lastDisplayMale;
+            String[] lastAsciiFemale = gendered ? new String[l] : lastAsciiMale;
+            for (int i = 0; i < l; i++) {
+                lastDisplayMale[i] = in.readUTF();
+                lastAsciiMale[i] = in.readUTF();
+                if (gendered) {
+                    lastDisplayFemale[i] = in.readUTF();
+                    lastAsciiFemale[i] = in.readUTF();
+                }
+            }
+            return new NameTables(resource, firstDisplay, firstAscii, firstFemale, lastDisplayMale, lastDisplayFemale,
+                    lastAsciiMale, lastAsciiFemale);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the compiled name table " + key, e);
+        }
+    }
+
+    /** Writes these tables as {@code names/KEY} under the class-path folder {@code root} (build time). */
+    void write(java.nio.file.Path root, String key) throws IOException {
+        boolean gendered = !java.util.Arrays.equals(lastDisplayMale, lastDisplayFemale)
+                || !java.util.Arrays.equals(lastAsciiMale, lastAsciiFemale);
+        try (DataOutputStream out = TableFile.create(root, file(key))) {
+            out.writeUTF(resource);
+            out.writeInt(firstDisplay.length);
+            for (int i = 0; i < firstDisplay.length; i++) {
+                out.writeUTF(firstDisplay[i]);
+                out.writeUTF(firstAscii[i]);
+                out.writeBoolean(firstFemale[i]);
+            }
+            out.writeBoolean(gendered);
+            out.writeInt(lastDisplayMale.length);
+            for (int i = 0; i < lastDisplayMale.length; i++) {
+                out.writeUTF(lastDisplayMale[i]);
+                out.writeUTF(lastAsciiMale[i]);
+                if (gendered) {
+                    out.writeUTF(lastDisplayFemale[i]);
+                    out.writeUTF(lastAsciiFemale[i]);
+                }
+            }
+        }
+    }
+
+    private static String file(String key) {
+        return "names/" + key;
     }
 
     /** A copy without the last names whose ASCII forms are in {@code taken} (for mixed-locale crowds). */
@@ -106,7 +189,7 @@ public final class NameTables {
                 fem.add(new String[] {lastDisplayFemale[i], lastAsciiFemale[i]});
             }
         }
-        return new NameTables(resource, firsts, female, male, fem);
+        return of(resource, firsts, female, male, fem);
     }
 
     /** Every ASCII first-name form. */
@@ -121,121 +204,6 @@ public final class NameTables {
         return forms;
     }
 
-    private static NameTables read(String resource, String root, String romajiResource) {
-        JsonNode names = readYaml(resource).path(root).path("faker").path("name");
-        if (names.isMissingNode()) {
-            throw new IllegalStateException("no names under " + root + ".faker.name in Datafaker's " + resource);
-        }
-        String language = root.contains("-") ? root.substring(0, root.indexOf('-')) : root;
-        Map<String, String> firstRomaji = Map.of();
-        Map<String, String> lastRomaji = Map.of();
-        if (romajiResource != null) {
-            JsonNode romaji = readJson("/dev/attendees/names/" + romajiResource);
-            firstRomaji = toMap(romaji.path("first_name"));
-            lastRomaji = toMap(romaji.path("last_name"));
-        }
-        List<String> male = list(names, "male_first_name");
-        List<String> femaleNames = list(names, "female_first_name");
-        List<String[]> firsts = new ArrayList<>();
-        List<Boolean> female = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        if (!male.isEmpty() && !femaleNames.isEmpty()) {
-            int n = Math.min(male.size(), femaleNames.size());
-            List<String> m = spread(male, n);
-            List<String> w = spread(femaleNames, n);
-            for (int i = 0; i < n; i++) {
-                addName(firsts, female, seen, m.get(i), false, language, firstRomaji);
-                addName(firsts, female, seen, w.get(i), true, language, firstRomaji);
-            }
-        } else {
-            for (String name : list(names, "first_name")) {
-                addName(firsts, female, seen, name, false, language, firstRomaji);
-            }
-        }
-        List<String> maleLast = list(names, "male_last_name");
-        List<String> femaleLast = list(names, "female_last_name");
-        boolean gendered = !maleLast.isEmpty() && maleLast.size() == femaleLast.size();
-        if (!gendered) {
-            maleLast = list(names, "last_name");
-            femaleLast = maleLast;
-        }
-        List<String[]> lastsMale = new ArrayList<>();
-        List<String[]> lastsFemale = new ArrayList<>();
-        Set<String> seenMale = new HashSet<>();
-        Set<String> seenFemale = new HashSet<>();
-        for (int i = 0; i < maleLast.size(); i++) {
-            String dm = maleLast.get(i).strip();
-            String df = femaleLast.get(i).strip();
-            if (dm.matches(".*\\p{IsHan}.*")) {
-                dm = dm.replaceAll("\\s+", "");
-                df = df.replaceAll("\\s+", "");
-            }
-            String am = ascii(dm, language, lastRomaji);
-            String af = ascii(df, language, lastRomaji);
-            if (am.length() < 2 || af.length() < 2 || seenMale.contains(am) || seenFemale.contains(af)) {
-                continue;
-            }
-            seenMale.add(am);
-            seenFemale.add(af);
-            lastsMale.add(new String[] {dm, am});
-            lastsFemale.add(new String[] {df, af});
-        }
-        return new NameTables(resource, firsts, female, lastsMale, lastsFemale);
-    }
-
-    private static void addName(List<String[]> firsts, List<Boolean> female, Set<String> seen, String name,
-            boolean isFemale, String language, Map<String, String> romaji) {
-        String ascii = ascii(name.strip(), language, romaji);
-        // Datafaker's data has the odd stray space inside a CJK name ("未 来").
-        String display = name.strip().matches(".*\\p{IsHan}.*") ? name.replaceAll("\\s+", "") : name.strip();
-        if (ascii.length() >= 2 && seen.add(ascii)) {
-            firsts.add(new String[] {display, ascii});
-            female.add(isFemale);
-        }
-    }
-
-    private static String ascii(String display, String language, Map<String, String> romaji) {
-        if (!romaji.isEmpty()) {
-            String r = romaji.get(display);
-            return r == null ? "" : Romanizer.ascii(r, language);
-        }
-        return Romanizer.ascii(display, language);
-    }
-
-    /** {@code n} items spread evenly over {@code list}, keeping its order. */
-    private static List<String> spread(List<String> list, int n) {
-        if (list.size() == n) {
-            return list;
-        }
-        List<String> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            out.add(list.get((int) ((long) i * list.size() / n)));
-        }
-        return out;
-    }
-
-    private static List<String> list(JsonNode names, String key) {
-        return list(names, key, 0);
-    }
-
-    private static List<String> list(JsonNode names, String key, int depth) {
-        JsonNode node = names.path(key);
-        List<String> out = new ArrayList<>();
-        if (!node.isArray() || depth > 3) {
-            return out;
-        }
-        for (JsonNode item : node) {
-            String text = item.asText();
-            if (text.startsWith("#{") && text.endsWith("}")) {
-                String ref = text.substring(2, text.length() - 1);
-                out.addAll(list(names, ref.contains(".") ? ref.substring(ref.lastIndexOf('.') + 1) : ref, depth + 1));
-            } else if (!text.contains("#{")) {
-                out.add(text);
-            }
-        }
-        return out;
-    }
-
     private static int[][] groupByInitial(String[] ascii) {
         Map<Character, List<Integer>> byInitial = new LinkedHashMap<>();
         for (char c = 'a'; c <= 'z'; c++) {
@@ -248,7 +216,11 @@ public final class NameTables {
         List<int[]> groups = new ArrayList<>();
         for (List<Integer> group : byInitial.values()) {
             if (group.size() >= min) {
-                groups.add(group.stream().mapToInt(Integer::intValue).toArray());
+                int[] indices = new int[group.size()];
+                for (int i = 0; i < indices.length; i++) {
+                    indices[i] = group.get(i);
+                }
+                groups.add(indices);
             }
         }
         return groups.toArray(new int[0][]);
@@ -311,33 +283,5 @@ public final class NameTables {
             }
         }
         return ambiguous;
-    }
-
-    private static JsonNode readYaml(String resource) {
-        try (InputStream in = net.datafaker.Faker.class.getResourceAsStream("/" + resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Datafaker resource not found: " + resource);
-            }
-            return YAML.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read Datafaker's " + resource, e);
-        }
-    }
-
-    static JsonNode readJson(String resource) {
-        try (InputStream in = NameTables.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("resource not found: " + resource);
-            }
-            return JSON.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
-        }
-    }
-
-    private static Map<String, String> toMap(JsonNode node) {
-        Map<String, String> map = new HashMap<>();
-        node.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
-        return map;
     }
 }

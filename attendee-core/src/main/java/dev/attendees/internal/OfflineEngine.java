@@ -100,8 +100,8 @@ public final class OfflineEngine implements RecordSource {
                 }
             }
         }
-        boothCounts = profile.boothsVisited().keySet().stream().mapToInt(Integer::parseInt).toArray();
-        boothCountTable = new AliasTable(profile.boothsVisited().values().stream().mapToDouble(Double::doubleValue).toArray());
+        boothCounts = counts(profile.boothsVisited().keySet());
+        boothCountTable = AliasTable.of(profile.boothsVisited().values());
 
         // Days and the arrival curve.
         int dayCount = (int) ChronoUnit.DAYS.between(options.from(), options.to()) + 1;
@@ -112,7 +112,10 @@ public final class OfflineEngine implements RecordSource {
             days[d] = options.from().plusDays(d);
             dayWeights[d] = profileDays.get(Math.min(d, profileDays.size() - 1));
         }
-        dayTable = new AliasTable(Arrays.stream(dayWeights).map(w -> w > 0 ? w : 1e-9).toArray());
+        for (int d = 0; d < dayCount; d++) {
+            dayWeights[d] = dayWeights[d] > 0 ? dayWeights[d] : 1e-9;
+        }
+        dayTable = new AliasTable(dayWeights);
         int open = options.dailyOpen().toSecondOfDay();
         int close = options.dailyClose().toSecondOfDay();
         List<int[]> slots = new ArrayList<>();
@@ -121,17 +124,41 @@ public final class OfflineEngine implements RecordSource {
             slots.add(new int[] {s, end - s});
             s = end;
         }
-        slotStart = slots.stream().mapToInt(x -> x[0]).toArray();
-        slotLength = slots.stream().mapToInt(x -> x[1]).toArray();
-        double present = profile.arrivalCurve().values().stream().mapToDouble(Double::doubleValue).average().orElse(1);
+        slotStart = new int[slots.size()];
+        slotLength = new int[slots.size()];
+        for (int s = 0; s < slots.size(); s++) {
+            slotStart[s] = slots.get(s)[0];
+            slotLength[s] = slots.get(s)[1];
+        }
+        double[] curve = new double[profile.arrivalCurve().size()];
+        int c = 0;
+        for (double w : profile.arrivalCurve().values()) {
+            curve[c++] = w;
+        }
+        double present = Arrays.stream(curve).average().orElse(1);
         double[] slotWeights = new double[slotStart.length];
         for (int s = 0; s < slotStart.length; s++) {
             int boundary = slotStart[s] / 1800 * 1800;
-            String key = String.format(Locale.ROOT, "%02d:%02d", boundary / 3600, boundary % 3600 / 60);
+            String key = twoDigits(boundary / 3600) + ":" + twoDigits(boundary % 3600 / 60);
             double w = profile.arrivalCurve().getOrDefault(key, present * 0.05);
             slotWeights[s] = Math.max(w, 1e-9) * slotLength[s] / 1800.0;
         }
         slotTable = new AliasTable(slotWeights);
+    }
+
+    /** The whole numbers these keys spell ("0", "3" ...), in order. */
+    static int[] counts(java.util.Collection<String> keys) {
+        int[] counts = new int[keys.size()];
+        int i = 0;
+        for (String k : keys) {
+            counts[i++] = Integer.parseInt(k);
+        }
+        return counts;
+    }
+
+    /** {@code n} with at least two digits: {@code 9} → {@code 09} (a slot key's hours and minutes). */
+    private static String twoDigits(int n) {
+        return n < 10 ? "0" + n : Integer.toString(n);
     }
 
     private static List<String> categoriesOf(EventProfile profile, String booth) {
@@ -142,7 +169,13 @@ public final class OfflineEngine implements RecordSource {
         }
         // A booth of the user's own: it shows the categories its name mentions.
         String lower = booth.toLowerCase(Locale.ROOT);
-        return profile.interestNames().stream().filter(n -> lower.contains(n.toLowerCase(Locale.ROOT))).toList();
+        List<String> shown = new ArrayList<>();
+        for (String n : profile.interestNames()) {
+            if (lower.contains(n.toLowerCase(Locale.ROOT))) {
+                shown.add(n);
+            }
+        }
+        return List.copyOf(shown);
     }
 
     @Override

@@ -35,12 +35,16 @@ final class RankQuotas {
     static RankQuotas of(int seats, double scale, double shape, int[] limits, int tailLimit) {
         Law law = new Law(scale, shape);
         int head = Math.max(limits.length, law.rankWhereBelow(1.0 / seats) + 1);
-        double stretch = 1;
+        double stretch;
         double[] expected;
         while (true) {
-            stretch = stretch(seats, law, head, limits, tailLimit);
+            // The law's value at each head rank, computed once: the bisection below weighs them
+            // again at every step.
+            double[] p = law.probabilities(head);
+            double tail = 1 - law.cdf(head);
+            stretch = stretch(seats, p, tail, limits, tailLimit);
             if (seats * stretch * law.p(head) < 1 || head > 1 << 22) {
-                expected = expected(seats, stretch, law, head, limits, tailLimit);
+                expected = expected(seats, stretch, p, limits, tailLimit);
                 break;
             }
             head *= 2;
@@ -74,16 +78,23 @@ final class RankQuotas {
         return new RankQuotas(Arrays.copyOf(place, n), Arrays.copyOf(quota, n));
     }
 
-    /** The stretch of the law's unclipped part that makes the expected seats add up to {@code seats}. */
-    private static double stretch(int seats, Law law, int head, int[] limits, int tailLimit) {
+    /**
+     * The stretch of the law's unclipped part that makes the expected seats add up to {@code seats},
+     * by bisection. Once the midpoint is one of the bounds the bounds can no longer move, so the
+     * search stops there: more steps would give the same bits.
+     */
+    private static double stretch(int seats, double[] p, double tail, int[] limits, int tailLimit) {
         double low = 0;
         double high = 1;
-        while (total(seats, high, law, head, limits, tailLimit) < seats) {
+        while (total(seats, high, p, tail, limits, tailLimit) < seats) {
             high *= 2;
         }
         for (int i = 0; i < 100; i++) {
             double mid = (low + high) / 2;
-            if (total(seats, mid, law, head, limits, tailLimit) < seats) {
+            if (mid == low || mid == high) {
+                break;
+            }
+            if (total(seats, mid, p, tail, limits, tailLimit) < seats) {
                 low = mid;
             } else {
                 high = mid;
@@ -92,21 +103,26 @@ final class RankQuotas {
         return high;
     }
 
-    private static double total(int seats, double stretch, Law law, int head, int[] limits, int tailLimit) {
+    private static double total(int seats, double stretch, double[] p, double tail, int[] limits, int tailLimit) {
         double sum = 0;
-        for (double e : expected(seats, stretch, law, head, limits, tailLimit)) {
-            sum += e;
+        for (int k = 0; k < p.length; k++) {
+            sum += expected(seats, stretch, p[k], k, limits, tailLimit);
         }
-        return sum + seats * stretch * (1 - law.cdf(head));
+        return sum + seats * stretch * tail;
     }
 
-    private static double[] expected(int seats, double stretch, Law law, int head, int[] limits, int tailLimit) {
-        double[] e = new double[head];
-        for (int k = 0; k < head; k++) {
-            double x = seats * stretch * law.p(k);
-            e[k] = k < limits.length ? Math.max(1, Math.min(limits[k], x)) : Math.min(tailLimit, x);
+    private static double[] expected(int seats, double stretch, double[] p, int[] limits, int tailLimit) {
+        double[] e = new double[p.length];
+        for (int k = 0; k < p.length; k++) {
+            e[k] = expected(seats, stretch, p[k], k, limits, tailLimit);
         }
         return e;
+    }
+
+    /** Rank {@code k}'s expected seats: the stretched law, held to the rank's limit (curated ranks to at least one). */
+    private static double expected(int seats, double stretch, double p, int k, int[] limits, int tailLimit) {
+        double x = seats * stretch * p;
+        return k < limits.length ? Math.max(1, Math.min(limits[k], x)) : Math.min(tailLimit, x);
     }
 
     /** The Pareto law over ranks. */
@@ -117,6 +133,18 @@ final class RankQuotas {
 
         double p(long k) {
             return cdf(k + 1) - cdf(k);
+        }
+
+        /** {@link #p} of ranks {@code 0..n-1}, each law value computed once. */
+        double[] probabilities(int n) {
+            double[] p = new double[n];
+            double below = cdf(0);
+            for (int k = 0; k < n; k++) {
+                double above = cdf(k + 1);
+                p[k] = above - below;
+                below = above;
+            }
+            return p;
         }
 
         double inverse(double f) {

@@ -103,7 +103,11 @@ final class Titles {
         List<EventProfile.Role> roles = profile.roles();
         for (int r = 0; r < roles.size(); r++) {
             EventProfile.Role role = roles.get(r);
-            double roleTotal = role.titles().stream().mapToDouble(EventProfile.Title::weight).sum();
+            double[] weights = new double[role.titles().size()];
+            for (int t = 0; t < weights.length; t++) {
+                weights[t] = role.titles().get(t).weight();
+            }
+            double roleTotal = Arrays.stream(weights).sum();
             for (EventProfile.Title t : role.titles()) {
                 nameList.add(t.title());
                 roleList.add(r);
@@ -115,13 +119,25 @@ final class Titles {
         }
         int n = nameList.size();
         names = nameList.toArray(new String[0]);
-        role = roleList.stream().mapToInt(Integer::intValue).toArray();
+        role = new int[n];
+        for (int t = 0; t < n; t++) {
+            role[t] = roleList.get(t);
+        }
         level = levelList.toArray(new Level[0]);
         Map<String, Integer> officeIndex = new LinkedHashMap<>();
         officeOf = new int[n];
         for (int t = 0; t < n; t++) {
             String key = officeKeys.get(t);
-            officeOf[t] = key == null ? -1 : officeIndex.computeIfAbsent(key, k -> officeIndex.size());
+            if (key == null) {
+                officeOf[t] = -1;
+            } else {
+                Integer o = officeIndex.get(key);
+                if (o == null) {
+                    o = officeIndex.size();
+                    officeIndex.put(key, o);
+                }
+                officeOf[t] = o;
+            }
         }
         offices = officeIndex.keySet().toArray(new String[0]);
         // An office is a founding one by its name or when one of its titles names a founder.
@@ -138,9 +154,38 @@ final class Titles {
         officeShare = new double[sizes][industries][offices.length];
         officeTitles = new int[sizes][industries][offices.length][];
         officeTitleTables = new AliasTable[sizes][industries][offices.length];
+        // What does not change with the size or industry, looked up once: each title's base weight,
+        // its role's industry bias, its size multiplier, and each office's titles.
+        double[] base = new double[n];
         double[] fallback = new double[n];
         for (int t = 0; t < n; t++) {
-            fallback[t] = officeOf[t] < 0 ? baseList.get(t) : 0;
+            base[t] = baseList.get(t);
+            fallback[t] = officeOf[t] < 0 ? base[t] : 0;
+        }
+        double[][] bias = new double[roles.size()][industries];
+        for (int r = 0; r < roles.size(); r++) {
+            for (Industry industry : Industry.values()) {
+                bias[r][industry.ordinal()] = roles.get(r).industryBias().getOrDefault(industry.label(), 1.0);
+            }
+        }
+        double[][] multipliers = new double[sizes][n];
+        boolean[][] has = new boolean[sizes][n];
+        for (int s = 0; s < sizes; s++) {
+            for (int t = 0; t < n; t++) {
+                has[s][t] = (sizeMasks.get(t) & (1 << s)) != 0;
+                multipliers[s][t] = multiplier(s, t, officeKeys.get(t), founders);
+            }
+        }
+        int[][] titlesOfOffice = new int[offices.length][];
+        for (int o = 0; o < offices.length; o++) {
+            int[] ids = new int[n];
+            int k = 0;
+            for (int t = 0; t < n; t++) {
+                if (officeOf[t] == o) {
+                    ids[k++] = t;
+                }
+            }
+            titlesOfOffice[o] = Arrays.copyOf(ids, k);
         }
         for (CompanySize size : CompanySize.values()) {
             int s = size.ordinal();
@@ -149,9 +194,8 @@ final class Titles {
                 double[] w = new double[n];
                 double total = 0;
                 for (int t = 0; t < n; t++) {
-                    if ((sizeMasks.get(t) & (1 << s)) != 0) {
-                        double bias = roles.get(role[t]).industryBias().getOrDefault(industry.label(), 1.0);
-                        w[t] = baseList.get(t) * bias * multiplier(s, t, officeKeys.get(t), founders);
+                    if (has[s][t]) {
+                        w[t] = base[t] * bias[role[t]][i] * multipliers[s][t];
                         total += w[t];
                     }
                 }
@@ -163,19 +207,21 @@ final class Titles {
                 }
                 staff[s][i] = new AliasTable(Arrays.stream(staffWeights).sum() > 0 ? staffWeights : fallback);
                 for (int o = 0; o < offices.length; o++) {
-                    List<Integer> ids = new ArrayList<>();
-                    List<Double> weights = new ArrayList<>();
-                    for (int t = 0; t < n; t++) {
-                        if (officeOf[t] == o && w[t] > 0) {
-                            ids.add(t);
-                            weights.add(w[t]);
+                    int[] ids = new int[titlesOfOffice[o].length];
+                    double[] weights = new double[ids.length];
+                    int k = 0;
+                    for (int t : titlesOfOffice[o]) {
+                        if (w[t] > 0) {
+                            ids[k] = t;
+                            weights[k++] = w[t];
                         }
                     }
-                    if (!ids.isEmpty()) {
-                        double sum = weights.stream().mapToDouble(Double::doubleValue).sum();
+                    if (k > 0) {
+                        // A stream's sum, as before: it compensates rounding, so the share keeps its bits.
+                        double sum = Arrays.stream(weights, 0, k).sum();
                         officeShare[s][i][o] = sum / total;
-                        officeTitles[s][i][o] = ids.stream().mapToInt(Integer::intValue).toArray();
-                        officeTitleTables[s][i][o] = new AliasTable(weights.stream().mapToDouble(Double::doubleValue).toArray());
+                        officeTitles[s][i][o] = Arrays.copyOf(ids, k);
+                        officeTitleTables[s][i][o] = new AliasTable(Arrays.copyOf(weights, k));
                     }
                 }
             }

@@ -81,6 +81,22 @@ record Settings(
         return s == null || s.isBlank() ? null : s.strip();
     }
 
+    // equals and hashCode written out: settings key the generators of a test, and the generated
+    // ones are linked through method handles on first use, a cost every test JVM's first injection paid.
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Settings s && java.util.Objects.equals(count, s.count) && java.util.Objects.equals(seed, s.seed)
+                && java.util.Objects.equals(event, s.event) && java.util.Objects.equals(eventType, s.eventType)
+                && java.util.Objects.equals(corporateRatio, s.corporateRatio) && java.util.Objects.equals(profile, s.profile)
+                && java.util.Objects.equals(locale, s.locale) && undeliverableEmails == s.undeliverableEmails;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(count, seed, event, eventType, corporateRatio, profile, locale, undeliverableEmails);
+    }
+
     /** These settings, with what they leave unset taken from {@code lower}. */
     Settings over(Settings lower) {
         return new Settings(count != null ? count : lower.count, seed != null ? seed : lower.seed,

@@ -306,7 +306,11 @@ public record EventProfile(
 
     /** The interest catalogue's names, in profile order. */
     public List<String> interestNames() {
-        return interests.stream().map(Interest::name).toList();
+        List<String> names = new java.util.ArrayList<>(interests.size());
+        for (Interest interest : interests) {
+            names.add(interest.name());
+        }
+        return java.util.Collections.unmodifiableList(names);
     }
 
     private static void counts(String source, String field, Map<String, Double> weights, int min) {

@@ -1,13 +1,8 @@
 package dev.attendees.profile;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.attendees.ConfigurationException;
+import dev.attendees.internal.CompiledProfiles;
+import dev.attendees.internal.Words;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -18,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * Finds event profiles: the shipped ones by name, a user's own by path, and the right one for an
@@ -39,26 +33,20 @@ public final class EventProfiles {
     public static final List<String> BUILT_IN_IDS =
             List.of("cloud-native", "security", "ai-ml", "data-analytics", "fintech", "healthcare-it");
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
+    /** The shipped types' event-name keywords, read on first inference. */
+    private static final class Keywords {
+        static final Map<String, List<String>> BY_TYPE = CompiledProfiles.keywords();
 
-    /** The same schema written as YAML ({@code .yaml} or {@code .yml} files). */
-    private static final ObjectMapper YAML = YAMLMapper.builder()
-            .addModule(new JavaTimeModule())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
+        private Keywords() {}
+    }
 
     private static final Map<String, EventProfile> BUILT_IN = new ConcurrentHashMap<>();
-    private static final Map<String, Pattern> KEYWORD_PATTERNS = new ConcurrentHashMap<>();
 
     private EventProfiles() {}
 
     /**
-     * A shipped profile.
+     * A shipped profile. The build validates the shipped files and compiles them; a run reads only
+     * the profiles it asks for.
      *
      * @throws ConfigurationException for an unknown name, listing the known ones
      */
@@ -68,7 +56,14 @@ public final class EventProfiles {
             throw new ConfigurationException("unknown event type '" + id + "'; expected one of "
                     + String.join(", ", BUILT_IN_IDS) + " or a profile file (--profile FILE)");
         }
-        return BUILT_IN.computeIfAbsent(key, EventProfiles::readBuiltIn);
+        EventProfile profile = BUILT_IN.get(key);
+        if (profile == null) {
+            // Two threads may both read it; the first one kept serves both.
+            EventProfile read = CompiledProfiles.read(key);
+            profile = BUILT_IN.putIfAbsent(key, read);
+            return profile != null ? profile : read;
+        }
+        return profile;
     }
 
     /** All shipped profiles, in {@link #BUILT_IN_IDS} order. */
@@ -106,13 +101,7 @@ public final class EventProfiles {
      * @throws ConfigurationException naming the source and the field that is wrong
      */
     public static EventProfile read(InputStream in, String source) {
-        String name = source.toLowerCase(Locale.ROOT);
-        ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml") ? YAML : MAPPER;
-        try {
-            return parse(mapper, in, source);
-        } catch (IOException e) {
-            throw new ConfigurationException("cannot read profile " + source + ": " + e.getMessage(), e);
-        }
+        return ProfileFiles.read(in, source);
     }
 
     /**
@@ -121,76 +110,17 @@ public final class EventProfiles {
      * @param source a name for messages
      */
     public static EventProfile parse(String json, String source) {
-        try {
-            return MAPPER.readValue(json, EventProfile.class).validate(source);
-        } catch (JsonMappingException e) {
-            throw mappingError(source, e);
-        } catch (JsonProcessingException e) {
-            throw new ConfigurationException(source + ": not valid JSON: " + e.getOriginalMessage(), e);
-        }
+        return ProfileFiles.parse(json, source);
     }
 
     /** Writes a profile as pretty JSON in the file schema. */
     public static String toJson(EventProfile profile) {
-        try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(profile);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return ProfileFiles.toJson(profile);
     }
 
     /** Writes a profile as YAML in the file schema. */
     public static String toYaml(EventProfile profile) {
-        try {
-            return YAML.writeValueAsString(profile);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static EventProfile parse(ObjectMapper mapper, InputStream in, String source) throws IOException {
-        try {
-            return mapper.readValue(in, EventProfile.class).validate(source);
-        } catch (JsonMappingException e) {
-            throw mappingError(source, e);
-        } catch (JsonProcessingException e) {
-            throw new ConfigurationException(source + ": not valid " + (mapper == YAML ? "YAML" : "JSON") + ": "
-                    + e.getOriginalMessage(), e);
-        }
-    }
-
-    private static ConfigurationException mappingError(String source, JsonMappingException e) {
-        if (e.getCause() instanceof ConfigurationException ce) {
-            return new ConfigurationException(source + ": " + path(e) + ": " + ce.getMessage(), ce);
-        }
-        return new ConfigurationException(source + ": " + path(e) + ": " + e.getOriginalMessage(), e);
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (sb.length() > 0) {
-                    sb.append('.');
-                }
-                sb.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                sb.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return sb.length() == 0 ? "(document)" : sb.toString();
-    }
-
-    private static EventProfile readBuiltIn(String id) {
-        String resource = "/dev/attendees/profiles/" + id + ".json";
-        try (InputStream in = EventProfiles.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("shipped profile missing from the jar: " + resource);
-            }
-            return parse(MAPPER, in, resource);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + resource, e);
-        }
+        return ProfileFiles.toYaml(profile);
     }
 
     /**
@@ -210,20 +140,14 @@ public final class EventProfiles {
         String text = eventName.toLowerCase(Locale.ROOT);
         String best = null;
         int bestLength = 0;
-        for (EventProfile profile : builtIns()) {
-            for (String keyword : profile.eventNameKeywords()) {
-                if (keyword.length() > bestLength && matches(text, keyword)) {
-                    best = profile.id();
+        for (String id : BUILT_IN_IDS) {
+            for (String keyword : Keywords.BY_TYPE.get(id)) {
+                if (keyword.length() > bestLength && Words.containsWord(text, keyword.toLowerCase(Locale.ROOT))) {
+                    best = id;
                     bestLength = keyword.length();
                 }
             }
         }
         return Optional.ofNullable(best);
-    }
-
-    private static boolean matches(String text, String keyword) {
-        Pattern p = KEYWORD_PATTERNS.computeIfAbsent(keyword,
-                k -> Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(k.toLowerCase(Locale.ROOT)) + "(?![\\p{L}\\p{N}])"));
-        return p.matcher(text).find();
     }
 }
