@@ -4,9 +4,9 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.attendees.ConfigurationException;
 import dev.attendees.sql.internal.Errors;
-import dev.attendees.sql.internal.PostgresDialect;
 import dev.attendees.sql.internal.PostgresUrl;
 import dev.attendees.sql.internal.StoreCore;
+import dev.attendees.sql.internal.postgres.PostgresDialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 

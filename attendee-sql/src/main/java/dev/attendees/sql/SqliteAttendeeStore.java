@@ -4,7 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.attendees.AttendeeException;
 import dev.attendees.ConfigurationException;
-import dev.attendees.sql.internal.SqliteDialect;
+import dev.attendees.sql.internal.sqlite.SqliteDialect;
 import dev.attendees.sql.internal.StoreCore;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -10,7 +10,7 @@ import dev.attendees.ProviderException;
 import dev.attendees.spi.AbstractAttendeeStoreContractTest;
 import dev.attendees.spi.AttendeeSink;
 import dev.attendees.spi.AttendeeStore;
-import dev.attendees.sql.internal.PostgresDialect;
+import dev.attendees.sql.internal.postgres.PostgresDialect;
 import dev.attendees.store.AttendeeFilter;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

@@ -7,7 +7,7 @@ import dev.attendees.AttendeeGenerator;
 import dev.attendees.CompanySize;
 import dev.attendees.Industry;
 import dev.attendees.spi.AttendeeSink;
-import dev.attendees.sql.internal.PostgresDialect;
+import dev.attendees.sql.internal.postgres.PostgresDialect;
 import dev.attendees.store.AttendeeFilter;
 import dev.attendees.store.AttendeeQuery;
 import dev.attendees.store.Sort;

@@ -25,7 +25,7 @@ public final class AttendeeRows {
             + " booth_visited = ?, image_path = ?, created_at = ? WHERE id = ?";
 
     /** The columns a row binds, in the order {@link #bind} binds them (id last). */
-    static final String COLUMNS = "name, email, company, event_name, attendance_time, job_title, industry, company_size,"
+    public static final String COLUMNS = "name, email, company, event_name, attendance_time, job_title, industry, company_size,"
             + " product_interests, booth_visited, image_path, created_at, id";
 
     /** Inserts {@code rows} attendees in one statement: {@link #PARAMETERS} parameters a row, each row as {@link #bind}. */

@@ -35,7 +35,7 @@ public abstract class Dialect {
     public abstract SQLDialect jooq();
 
     /** The contract's text of a time ({@code yyyy-MM-dd HH:mm:ss}), or {@code null} for none. */
-    static String contractText(LocalDateTime time) {
+    public static String contractText(LocalDateTime time) {
         return time == null ? null : Attendee.formatTimestamp(time);
     }
 
@@ -184,10 +184,10 @@ public abstract class Dialect {
     }
 
     /** A bulk write may drop the secondary indexes after this many rows at least: {@value}. */
-    static final long DROP_INDEXES_AFTER = 50_000;
+    public static final long DROP_INDEXES_AFTER = 50_000;
 
     /** The names of the indexes a script of {@code CREATE INDEX IF NOT EXISTS name ...} statements creates. */
-    static List<String> indexNames(String script) {
+    public static List<String> indexNames(String script) {
         return Scripts.statements(Scripts.read(script)).stream()
                 .map(sql -> sql.replaceFirst("(?s)^CREATE INDEX IF NOT EXISTS (\\w+).*", "$1")).toList();
     }
@@ -197,7 +197,7 @@ public abstract class Dialect {
      * (its names from {@link #indexNames}), all but the e-mail index when {@code keepEmailIndex};
      * running the script again brings them back.
      */
-    static void dropIndexes(Connection connection, List<String> names, boolean keepEmailIndex) throws SQLException {
+    public static void dropIndexes(Connection connection, List<String> names, boolean keepEmailIndex) throws SQLException {
         try (Statement s = connection.createStatement()) {
             for (String index : names) {
                 if (!(keepEmailIndex && index.equals(EMAIL_INDEX))) {

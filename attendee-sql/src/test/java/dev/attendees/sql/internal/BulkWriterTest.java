@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.attendees.Attendee;
 import dev.attendees.AttendeeGenerator;
+import dev.attendees.sql.internal.sqlite.SqliteDialect;
 import dev.attendees.store.AttendeeField;
 import dev.attendees.store.AttendeeFilter;
 import dev.attendees.store.AttendeeQuery;

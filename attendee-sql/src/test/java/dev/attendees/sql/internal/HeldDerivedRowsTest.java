@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.attendees.Attendee;
 import dev.attendees.AttendeeGenerator;
 import dev.attendees.export.AttendeeFormat;
+import dev.attendees.sql.internal.sqlite.SqliteDialect;
 import dev.attendees.store.DuplicatePolicy;
 import dev.attendees.store.ImportOptions;
 import dev.attendees.store.RunInfo;

@@ -1,4 +1,4 @@
-package dev.attendees.sql.internal;
+package dev.attendees.sql.internal.sqlite;
 
 import static org.jooq.impl.DSL.select;
 
@@ -7,6 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attendees.Attendee;
 import dev.attendees.CompanySize;
 import dev.attendees.Industry;
+import dev.attendees.sql.internal.AttendeeRows;
+import dev.attendees.sql.internal.BoundRow;
+import dev.attendees.sql.internal.Dialect;
+import dev.attendees.sql.internal.ReadOnlyStatement;
+import dev.attendees.sql.internal.Scripts;
+import dev.attendees.sql.internal.Tables;
 import dev.attendees.store.Sort;
 import dev.attendees.store.TableInfo;
 import java.sql.Connection;
@@ -194,7 +200,7 @@ public final class SqliteDialect extends Dialect {
     }
 
     /** The dialect of one store whose bulk writes hold at most {@code derivedCapacity} derived rows (tests use small ones). */
-    SqliteDialect(int derivedCapacity) {
+    public SqliteDialect(int derivedCapacity) {
         this.derivedCapacity = derivedCapacity;
     }
 

@@ -1,4 +1,4 @@
-package dev.attendees.sql.internal;
+package dev.attendees.sql.internal.sqlite;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

@@ -1,6 +1,9 @@
-package dev.attendees.sql.internal;
+package dev.attendees.sql.internal.postgres;
 
 import dev.attendees.Attendee;
+import dev.attendees.sql.internal.AttendeeRows;
+import dev.attendees.sql.internal.BoundRow;
+import dev.attendees.sql.internal.Dialect;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,7 +1,10 @@
-package dev.attendees.sql.internal;
+package dev.attendees.sql.internal.postgres;
 
 import dev.attendees.Attendee;
 import dev.attendees.ConfigurationException;
+import dev.attendees.sql.internal.Dialect;
+import dev.attendees.sql.internal.ReadOnlyStatement;
+import dev.attendees.sql.internal.Scripts;
 import dev.attendees.store.TableInfo;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
