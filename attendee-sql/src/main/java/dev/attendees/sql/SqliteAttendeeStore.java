@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.attendees.AttendeeException;
 import dev.attendees.ConfigurationException;
 import dev.attendees.sql.internal.sqlite.SqliteDialect;
+import dev.attendees.sql.internal.sqlite.SqliteJournal;
 import dev.attendees.sql.internal.StoreCore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -118,7 +119,7 @@ public final class SqliteAttendeeStore extends SqlAttendeeStore {
             String url = "jdbc:sqlite:" + path;
             int busy = (int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis());
 
-            // No journal mode here: the store turns the file to WAL itself (SqliteDialect), at once for a
+            // No journal mode here: the store turns the file to WAL itself (SqliteJournal), at once for a
             // file that exists, after the first bulk write for one it creates.
             SQLiteConfig config = new SQLiteConfig();
             config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -162,7 +163,8 @@ public final class SqliteAttendeeStore extends SqlAttendeeStore {
                 }
                 return c;
             };
-            SqliteDialect dialect = new SqliteDialect();
+            SqliteJournal journal = new SqliteJournal();
+            SqliteDialect dialect = new SqliteDialect(journal);
             SqliteAttendeeStore store;
             try {
                 store = new SqliteAttendeeStore(new StoreCore(pool, pool, reader, dialect, file.toString()), file);
@@ -170,7 +172,7 @@ public final class SqliteAttendeeStore extends SqlAttendeeStore {
                 throw notADatabase(file, e);
             }
             if (!created) {
-                dialect.openedExisting(pool);
+                journal.openedExisting(pool);
             }
             return store;
         }

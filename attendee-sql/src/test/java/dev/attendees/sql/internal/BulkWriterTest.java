@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.attendees.Attendee;
 import dev.attendees.AttendeeGenerator;
 import dev.attendees.sql.internal.sqlite.SqliteDialect;
+import dev.attendees.sql.internal.sqlite.SqliteJournal;
 import dev.attendees.store.AttendeeField;
 import dev.attendees.store.AttendeeFilter;
 import dev.attendees.store.AttendeeQuery;
@@ -27,7 +28,7 @@ import org.sqlite.SQLiteDataSource;
 class BulkWriterTest {
 
     private static final AttendeeGenerator GENERATOR = AttendeeGenerator.builder().seed(21).build();
-    private static final SqliteDialect DIALECT = new SqliteDialect();
+    private static final SqliteDialect DIALECT = new SqliteDialect(new SqliteJournal());
 
     @TempDir
     Path dir;
@@ -60,7 +61,7 @@ class BulkWriterTest {
         }
         SQLiteDataSource source = new SQLiteDataSource();
         source.setUrl("jdbc:sqlite:" + dir.resolve("alternating.db"));
-        SqliteDialect dialect = new SqliteDialect();
+        SqliteDialect dialect = new SqliteDialect(new SqliteJournal());
         try (StoreCore core = new StoreCore(source, () -> {}, source::getConnection, dialect, "alternating.db");
                 Connection c = source.getConnection()) {
             c.setAutoCommit(false);

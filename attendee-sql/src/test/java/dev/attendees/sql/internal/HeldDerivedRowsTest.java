@@ -6,6 +6,7 @@ import dev.attendees.Attendee;
 import dev.attendees.AttendeeGenerator;
 import dev.attendees.export.AttendeeFormat;
 import dev.attendees.sql.internal.sqlite.SqliteDialect;
+import dev.attendees.sql.internal.sqlite.SqliteJournal;
 import dev.attendees.store.DuplicatePolicy;
 import dev.attendees.store.ImportOptions;
 import dev.attendees.store.RunInfo;
@@ -35,7 +36,7 @@ class HeldDerivedRowsTest {
     private StoreCore open(String name) {
         SQLiteDataSource source = new SQLiteDataSource();
         source.setUrl("jdbc:sqlite:" + dir.resolve(name));
-        return new StoreCore(source, () -> {}, source::getConnection, new SqliteDialect(1_000), name);
+        return new StoreCore(source, () -> {}, source::getConnection, new SqliteDialect(new SqliteJournal(), 1_000), name);
     }
 
     @Test

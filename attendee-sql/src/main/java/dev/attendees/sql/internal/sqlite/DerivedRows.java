@@ -67,8 +67,8 @@ final class DerivedRows {
     }
 
     private final List<Target> targets = List.of(
-            new Target("attendee_interests", "interest", SqliteDialect.FILL_INTERESTS, new HashMap<>()),
-            new Target("booth_visits", "booth", SqliteDialect.FILL_BOOTHS, new HashMap<>()));
+            new Target("attendee_interests", "interest", SetBasedMaintenance.ADD_INTERESTS, new HashMap<>()),
+            new Target("booth_visits", "booth", SetBasedMaintenance.ADD_BOOTHS, new HashMap<>()));
     private final List<Long> byId = new ArrayList<>();
     private final int capacity;
     private int held;

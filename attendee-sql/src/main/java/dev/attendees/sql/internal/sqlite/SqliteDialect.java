@@ -25,8 +25,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jooq.Condition;
@@ -45,7 +43,6 @@ public final class SqliteDialect extends Dialect {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final String TRIGGERS = "migrations/sqlite/triggers.sql";
     private static final String INDEXES = "migrations/sqlite/indexes.sql";
     private static final List<String> INDEX_NAMES = indexNames(INDEXES);
 
@@ -73,134 +70,20 @@ public final class SqliteDialect extends Dialect {
     /** A bulk write builds the normalized tables aside ({@link SideFill}) from this many of their rows: {@value}. */
     static final int SIDE_FILL_AFTER = 200_000;
 
-    private static final List<String> TRIGGER_NAMES =
-            List.of("attendees_derived_insert", "attendees_derived_delete", "attendees_derived_update");
-
-    /** Fills {@code attendee_interests} for the attendees with ids {@code ?1..?2} from their lists. */
-    static final String FILL_INTERESTS = """
-            INSERT INTO attendee_interests (attendee_id, position, interest)
-            SELECT a.id, j.key, j.value
-            FROM attendees a, json_each('[' || replace(json_quote(a.product_interests), ';', '","') || ']') j
-            WHERE a.id BETWEEN ?1 AND ?2 AND a.product_interests <> ''""";
-
-    /** Fills {@code booth_visits} for the attendees with ids {@code ?1..?2} from their lists. */
-    static final String FILL_BOOTHS = """
-            INSERT INTO booth_visits (attendee_id, position, booth)
-            SELECT a.id, j.key, j.value
-            FROM attendees a, json_each('[' || replace(json_quote(a.booth_visited), ';', '","') || ']') j
-            WHERE a.id BETWEEN ?1 AND ?2 AND a.booth_visited <> ''""";
-
-    /** Adds the words of the attendees that {@code chosen} selects (a condition on {@code attendees a}) to the full-text index. */
-    private static String wordsIn(String chosen) {
-        return "INSERT INTO attendees_fts (rowid, name, company, job_title)"
-                + " SELECT a.id, a.name, a.company, a.job_title FROM attendees a WHERE " + chosen;
-    }
-
-    /** Removes the words of the attendees that {@code chosen} selects from the full-text index (which needs their current values). */
-    private static String wordsOut(String chosen) {
-        return "INSERT INTO attendees_fts (attendees_fts, rowid, name, company, job_title)"
-                + " SELECT 'delete', a.id, a.name, a.company, a.job_title FROM attendees a WHERE " + chosen;
-    }
-
-    /** Adds the attendees with ids {@code ?1..?2} to the full-text index. */
-    private static final String FILL_FTS = wordsIn("a.id BETWEEN ?1 AND ?2");
-
-    /**
-     * Removes the derived rows of attendee {@code ?1}, found by (item, attendee) from its current
-     * lists: the tables' primary keys start with the item (V3).
-     */
-    private static final List<String> UNFILL_DERIVED = List.of(
-            """
-            DELETE FROM attendee_interests WHERE attendee_id = ?1 AND interest IN (SELECT j.value
-                FROM attendees a, json_each('[' || replace(json_quote(a.product_interests), ';', '","') || ']') j
-                WHERE a.id = ?1)""",
-            """
-            DELETE FROM booth_visits WHERE attendee_id = ?1 AND booth IN (SELECT j.value
-                FROM attendees a, json_each('[' || replace(json_quote(a.booth_visited), ';', '","') || ']') j
-                WHERE a.id = ?1)""");
-
-    /** Removes attendee {@code ?1} from the full-text index. */
-    private static final String UNFILL_FTS = wordsOut("a.id = ?1");
-
-    /**
-     * Set-based maintenance of an in-place overwrite ({@link #beginRewrite}) or a delete of the
-     * attendees that {@code chosen} selects (a condition on {@code attendees a}): before, the old
-     * rows' words leave the full-text index and their items the normalized tables (found by
-     * (item, attendee) from the old lists, one primary-key range each); after an overwrite, the
-     * new rows' go in.
-     */
-    private static List<String> unfill(String chosen) {
-        return List.of(
-                wordsOut(chosen),
-                "DELETE FROM attendee_interests WHERE (interest, attendee_id) IN (SELECT j.value, a.id"
-                        + " FROM attendees a, json_each('[' || replace(json_quote(a.product_interests), ';', '\",\"') || ']') j"
-                        + " WHERE " + chosen + ")",
-                "DELETE FROM booth_visits WHERE (booth, attendee_id) IN (SELECT j.value, a.id"
-                        + " FROM attendees a, json_each('[' || replace(json_quote(a.booth_visited), ';', '\",\"') || ']') j"
-                        + " WHERE " + chosen + ")");
-    }
-
-    /** See {@link #unfill}. */
-    private static List<String> fill(String chosen) {
-        return List.of(
-                wordsIn(chosen),
-                choosing(FILL_INTERESTS, chosen),
-                choosing(FILL_BOOTHS, chosen));
-    }
-
-    /** A fill by id range ({@link #FILL_INTERESTS}, {@link #FILL_BOOTHS}) for the attendees {@code chosen} selects instead. */
-    private static String choosing(String fillByRange, String chosen) {
-        String range = "a.id BETWEEN ?1 AND ?2";
-        if (!fillByRange.contains(range)) {
-            throw new IllegalStateException("the fill statement no longer selects by '" + range + "': " + fillByRange);
-        }
-        return fillByRange.replace(range, chosen);
-    }
-
-    /** The attendees whose ids the JSON array {@code ?1} lists. */
-    private static final String IN_IDS = "a.id IN (SELECT value FROM json_each(?1))";
-
-    private static final List<String> UNFILL_IDS = unfill(IN_IDS);
-    private static final List<String> FILL_IDS = fill(IN_IDS);
-
-    /** The ids a delete chose, in a temporary table of the store's connection for the transaction's length. */
-    private static final String DOOMED = "temp.attendees_doomed";
-
-    /** Removes the attendees of {@link #DOOMED} with their words and list items. */
-    private static final List<String> DELETE_DOOMED = Stream.concat(
-            unfill("a.id IN (SELECT id FROM " + DOOMED + ")").stream(),
-            Stream.of("DELETE FROM attendees WHERE id IN (SELECT id FROM " + DOOMED + ")")).toList();
-
-    /** Removes the attendees with ids {@code ?1..?2} with their words and list items, a key range of each item at a time. */
-    private static final List<String> DELETE_RANGE = List.of(
-            wordsOut("a.id BETWEEN ?1 AND ?2"),
-            "DELETE FROM attendee_interests WHERE interest IN (SELECT DISTINCT interest FROM attendee_interests)"
-                    + " AND attendee_id BETWEEN ?1 AND ?2",
-            "DELETE FROM booth_visits WHERE booth IN (SELECT DISTINCT booth FROM booth_visits)"
-                    + " AND attendee_id BETWEEN ?1 AND ?2",
-            "DELETE FROM attendees WHERE id BETWEEN ?1 AND ?2");
-
-    /** Removes every attendee, word and list item: what {@link #DELETE_DOOMED} does when all are chosen, in a moment. */
-    private static final List<String> DELETE_EVERYONE = List.of(
-            "INSERT INTO attendees_fts (attendees_fts) VALUES ('delete-all')",
-            "DELETE FROM attendee_interests", "DELETE FROM booth_visits", "DELETE FROM attendees");
-
-    /** Whether the database may still be in rollback-journal mode (see {@link #beginBulk}). */
-    private final AtomicBoolean walPending = new AtomicBoolean(true);
-
-    /** Bulk writes running: the journal mode must not change under them. */
-    private final AtomicInteger bulks = new AtomicInteger();
+    /** The journal mode of the store's file, which bulk writes hold still while they run. */
+    private final SqliteJournal journal;
 
     /** Rows of the derived tables a bulk write holds before it writes them. */
     private final int derivedCapacity;
 
-    /** The dialect of one store. */
-    public SqliteDialect() {
-        this(DerivedRows.CAPACITY);
+    /** The dialect of one store, whose file's journal mode {@code journal} keeps. */
+    public SqliteDialect(SqliteJournal journal) {
+        this(journal, DerivedRows.CAPACITY);
     }
 
     /** The dialect of one store whose bulk writes hold at most {@code derivedCapacity} derived rows (tests use small ones). */
-    public SqliteDialect(int derivedCapacity) {
+    public SqliteDialect(SqliteJournal journal, int derivedCapacity) {
+        this.journal = journal;
         this.derivedCapacity = derivedCapacity;
     }
 
@@ -481,16 +364,16 @@ public final class SqliteDialect extends Dialect {
      */
     @Override
     public Bulk beginBulk(Connection connection, long existing, boolean keepEmailIndex) throws SQLException {
-        bulks.incrementAndGet();
+        journal.bulkWriteStarting();
         try (Statement s = connection.createStatement()) {
-            boolean byTriggers = othersTriggers(connection);
+            boolean byTriggers = RowTriggers.othersPresent(connection);
             if (!byTriggers) {
-                dropTriggers(connection);
+                RowTriggers.drop(connection);
             }
             s.execute("PRAGMA cache_size = " + BULK_CACHE_KIB);
             return new SqliteBulk(connection, existing, keepEmailIndex, byTriggers);
         } catch (SQLException | RuntimeException e) {
-            bulks.decrementAndGet(); // no bulk write to end: Bulk.ended will not be called
+            journal.bulkWriteNotStarted(); // no bulk write to end: Bulk.ended will not be called
             throw e;
         }
     }
@@ -498,128 +381,55 @@ public final class SqliteDialect extends Dialect {
     /**
      * Overwrites in place without the row triggers, which cost about 200 us an attendee (every
      * trigger call splits both lists in SQL and updates the full-text index row by row): each
-     * chunk's derived rows and words go out and in with one statement each ({@link #UNFILL_IDS},
-     * {@link #FILL_IDS}). The triggers come back before the commit; a rollback brings them back too.
+     * chunk's derived rows and words go out and in with one statement each
+     * ({@link SetBasedMaintenance#removeListed}, {@link SetBasedMaintenance#addListed}). The triggers
+     * come back before the commit; a rollback brings them back too.
      */
     @Override
     public Rewrite beginRewrite(Connection connection) throws SQLException {
-        if (othersTriggers(connection)) {
+        if (RowTriggers.othersPresent(connection)) {
             return super.beginRewrite(connection);
         }
-        dropTriggers(connection);
+        RowTriggers.drop(connection);
         return new Rewrite() {
             @Override
             public int overwrite(long[] ids, List<Attendee> rows) throws SQLException {
-                runForIds(connection, UNFILL_IDS, ids);
+                SetBasedMaintenance.removeListed(connection, ids);
                 int updated = updateEach(connection, ids, rows);
-                runForIds(connection, FILL_IDS, ids);
+                SetBasedMaintenance.addListed(connection, ids);
                 return updated;
             }
 
             @Override
             public void finish() throws SQLException {
-                Scripts.run(connection, TRIGGERS);
+                RowTriggers.create(connection);
             }
         };
     }
 
     /**
      * Deletes without the row triggers, which cost about 40 us an attendee (a 300,000-attendee run:
-     * 12 s): the chosen ids go into a temporary table first (the condition may search the
-     * full-text index, which the next statements change), then their words, list items and rows
-     * go with one statement each, or, when every attendee goes, with FTS5's {@code delete-all}
-     * and unconditional deletes, which SQLite empties a table with at once.
+     * 12 s), set-based ({@link SetBasedMaintenance#delete}); with users' own triggers, row by row.
      */
     @Override
     public long delete(Connection connection, DSLContext ctx, Condition where) throws SQLException {
-        if (othersTriggers(connection)) {
+        if (RowTriggers.othersPresent(connection)) {
             return super.delete(connection, ctx, where);
         }
-        try (Statement s = connection.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS " + DOOMED);
-            s.execute("CREATE TABLE " + DOOMED + " (id INTEGER PRIMARY KEY)");
-            long chosen = ctx.execute("INSERT INTO " + DOOMED + " (id) {0}", select(Tables.ID).from(Tables.ATTENDEES).where(where));
-            deleteWithoutTriggers(connection, chosen, DELETE_DOOMED, 0, 0);
-            s.execute("DROP TABLE " + DOOMED);
-            return chosen;
-        }
+        return SetBasedMaintenance.delete(connection, ctx, where);
     }
 
     /**
-     * Deletes ids {@code first..last} (a run) as {@link #delete} does, by ranges: an id range is
-     * one key range of each item in the normalized tables, so their rows go item by item without
-     * reading the lists (a run of 150,000 of 159,000 attendees: 0.84 s, against 2.3 s with the
-     * triggers).
+     * Deletes ids {@code first..last} (a run) as {@link #delete} does, by ranges
+     * ({@link SetBasedMaintenance#deleteRange}: a run of 150,000 of 159,000 attendees: 0.84 s,
+     * against 2.3 s with the triggers).
      */
     @Override
     public long deleteBetween(Connection connection, DSLContext ctx, long first, long last) throws SQLException {
-        if (othersTriggers(connection)) {
+        if (RowTriggers.othersPresent(connection)) {
             return super.deleteBetween(connection, ctx, first, last);
         }
-        long chosen;
-        try (PreparedStatement ps = connection.prepareStatement("SELECT count(*) FROM attendees WHERE id BETWEEN ?1 AND ?2")) {
-            ps.setLong(1, first);
-            ps.setLong(2, last);
-            try (ResultSet rs = ps.executeQuery()) {
-                chosen = rs.next() ? rs.getLong(1) : 0;
-            }
-        }
-        deleteWithoutTriggers(connection, chosen, DELETE_RANGE, first, last);
-        return chosen;
-    }
-
-    /**
-     * Whether the schema has triggers of its own (users') on {@code attendees} or the normalized
-     * tables. Such a trigger may write other rows of {@code attendees} while the store deletes or
-     * overwrites the ones it chose; only the row triggers keep those in step, so regenerations and
-     * deletes then keep them (the slower way) instead of working set-based.
-     */
-    private static boolean othersTriggers(Connection connection) throws SQLException {
-        // TEMP triggers too: made through the pool (dataSource()), they sit on the store's own connections.
-        try (PreparedStatement ps = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM (SELECT type, name, tbl_name"
-                + " FROM sqlite_master UNION ALL SELECT type, name, tbl_name FROM sqlite_temp_master)"
-                + " WHERE type = 'trigger' AND lower(tbl_name) IN ('attendees', 'attendee_interests', 'booth_visits')"
-                + " AND name NOT IN (?, ?, ?))")) {
-            for (int i = 0; i < TRIGGER_NAMES.size(); i++) {
-                ps.setString(i + 1, TRIGGER_NAMES.get(i));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
-            }
-        }
-    }
-
-    /**
-     * Runs {@code statements} (their {@code ?1} and {@code ?2} bound to {@code first} and
-     * {@code last} where they have them) with the row triggers dropped, or {@link #DELETE_EVERYONE}
-     * when the {@code chosen} attendees are all there are.
-     */
-    private static void deleteWithoutTriggers(Connection connection, long chosen, List<String> statements, long first, long last)
-            throws SQLException {
-        if (chosen == 0) {
-            return;
-        }
-        long all;
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM attendees")) {
-            all = rs.next() ? rs.getLong(1) : -1;
-        }
-        dropTriggers(connection);
-        run(connection, chosen == all ? DELETE_EVERYONE : statements, first, last);
-        Scripts.run(connection, TRIGGERS);
-    }
-
-    private static void runForIds(Connection connection, List<String> statements, long[] ids) throws SQLException {
-        StringBuilder array = new StringBuilder(ids.length * 8).append('[');
-        for (int i = 0; i < ids.length; i++) {
-            array.append(i == 0 ? "" : ",").append(ids[i]);
-        }
-        String json = array.append(']').toString();
-        for (String sql : statements) {
-            try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                ps.setString(1, json);
-                ps.executeUpdate();
-            }
-        }
+        return SetBasedMaintenance.deleteRange(connection, first, last);
     }
 
     /**
@@ -641,7 +451,7 @@ public final class SqliteDialect extends Dialect {
         private SideFill side;
 
         /**
-         * {@code byTriggers}: the schema has users' own triggers ({@link #othersTriggers}), so the
+         * {@code byTriggers}: the schema has users' own triggers ({@link RowTriggers#othersPresent}), so the
          * row triggers stay and keep the derived tables in step, and only the indexes are rebuilt.
          */
         SqliteBulk(Connection connection, long existing, boolean keepEmailIndex, boolean byTriggers) {
@@ -683,7 +493,7 @@ public final class SqliteDialect extends Dialect {
                 derived.flush(connection);
             }
             if (first <= last && !byTriggers) {
-                run(connection, List.of(FILL_FTS), first, last);
+                SetBasedMaintenance.addWords(connection, first, last);
             }
             if (indexesDropped) {
                 try (Statement s = connection.createStatement()) {
@@ -703,7 +513,7 @@ public final class SqliteDialect extends Dialect {
                 s.execute("PRAGMA analysis_limit = " + ANALYSIS_LIMIT);
                 s.execute("ANALYZE");
             }
-            Scripts.run(connection, TRIGGERS);
+            RowTriggers.create(connection);
         }
 
         @Override
@@ -714,9 +524,9 @@ public final class SqliteDialect extends Dialect {
             if (addedHere) {
                 derived.flush(connection); // its rows are then in the tables, where the next statements find them
             } else {
-                run(connection, List.of(UNFILL_FTS), id, id);
+                SetBasedMaintenance.removeWordsOf(connection, id);
             }
-            run(connection, UNFILL_DERIVED, id, id);
+            SetBasedMaintenance.removeItemsOf(connection, id);
         }
 
         @Override
@@ -724,9 +534,9 @@ public final class SqliteDialect extends Dialect {
             if (byTriggers) {
                 return;
             }
-            run(connection, List.of(FILL_INTERESTS, FILL_BOOTHS), id, id);
+            SetBasedMaintenance.addItems(connection, id, id);
             if (!addedHere) {
-                run(connection, List.of(FILL_FTS), id, id); // rows added here get theirs in finish
+                SetBasedMaintenance.addWords(connection, id, id); // rows added here get theirs in finish
             }
         }
 
@@ -748,8 +558,7 @@ public final class SqliteDialect extends Dialect {
             } catch (SQLException ignored) {
                 // The settings of this connection only; the pool's reset closes it at worst.
             }
-            bulks.decrementAndGet();
-            switchToWal(connection, false);
+            journal.bulkWriteEnded(connection);
         }
     }
 
@@ -761,88 +570,15 @@ public final class SqliteDialect extends Dialect {
         }
     }
 
-    /** Drops the row triggers in the connection's open transaction (its rollback brings them back; {@link #TRIGGERS} too). */
-    private static void dropTriggers(Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            for (String trigger : TRIGGER_NAMES) {
-                s.execute("DROP TRIGGER IF EXISTS " + trigger);
-            }
-        }
-    }
-
-    /** Runs {@code statements}, their {@code ?1} and {@code ?2} (where they have them) bound to {@code first} and {@code last}. */
-    private static void run(Connection connection, List<String> statements, long first, long last) throws SQLException {
-        for (String sql : statements) {
-            try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                if (sql.contains("?1")) {
-                    ps.setLong(1, first);
-                }
-                if (sql.contains("?2")) {
-                    ps.setLong(2, last);
-                }
-                ps.executeUpdate();
-            }
-        }
-    }
-
     @Override
     public void beforeUse(DataSource pool) {
-        if (walPending.get() && bulks.get() == 0) {
-            try (Connection c = pool.getConnection()) {
-                switchToWal(c, false);
-            } catch (SQLException e) {
-                // Tried again next time; rollback-journal mode is correct meanwhile, only less concurrent.
-            }
-        }
-    }
-
-    /**
-     * Puts a database file that existed before the store opened it in WAL mode, waiting (up to the
-     * busy timeout) for other processes' locks. Best effort, like {@link #beforeUse}, which tries
-     * again.
-     */
-    public void openedExisting(DataSource pool) {
-        try (Connection c = pool.getConnection()) {
-            switchToWal(c, true);
-        } catch (SQLException e) {
-            // beforeUse tries again.
-        }
-    }
-
-    /**
-     * Puts the database in WAL mode (which the file keeps) unless it is already, or a bulk write is
-     * running; {@code connection} must not be in a transaction. When the mode cannot change now
-     * (another connection holds a lock; {@code wait}: after the busy timeout), the next call tries
-     * again.
-     */
-    private void switchToWal(Connection connection, boolean wait) {
-        if (!walPending.get() || bulks.get() > 0) {
-            return;
-        }
-        try (Statement s = connection.createStatement()) {
-            int busyTimeout;
-            try (ResultSet rs = s.executeQuery("PRAGMA busy_timeout")) {
-                busyTimeout = rs.next() ? rs.getInt(1) : 0;
-            }
-            if (!wait) {
-                s.execute("PRAGMA busy_timeout = 0");
-            }
-            try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
-                if (rs.next() && "wal".equalsIgnoreCase(rs.getString(1))) {
-                    walPending.set(false);
-                }
-            } finally {
-                s.execute("PRAGMA busy_timeout = " + busyTimeout);
-            }
-        } catch (SQLException e) {
-            // Tried again next time.
-        }
+        journal.beforeUse(pool);
     }
 
     @Override
     public void afterMigrations(Connection connection) throws SQLException {
         Scripts.run(connection, INDEXES);
-        Scripts.run(connection, TRIGGERS);
+        RowTriggers.create(connection);
     }
 
     @Override
