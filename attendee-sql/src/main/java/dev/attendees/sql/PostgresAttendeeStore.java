@@ -121,7 +121,7 @@ public final class PostgresAttendeeStore extends SqlAttendeeStore {
                 }
                 return c;
             };
-            return new PostgresAttendeeStore(new StoreCore(pool, pool, readOnly, new PostgresDialect(), url.masked()));
+            return new PostgresAttendeeStore(new StoreCore(pool, pool, readOnly, PostgresDialect.create(), url.masked()));
         }
     }
 }

@@ -164,10 +164,9 @@ public final class SqliteAttendeeStore extends SqlAttendeeStore {
                 return c;
             };
             SqliteJournal journal = new SqliteJournal();
-            SqliteDialect dialect = new SqliteDialect(journal);
             SqliteAttendeeStore store;
             try {
-                store = new SqliteAttendeeStore(new StoreCore(pool, pool, reader, dialect, file.toString()), file);
+                store = new SqliteAttendeeStore(new StoreCore(pool, pool, reader, SqliteDialect.create(journal), file.toString()), file);
             } catch (RuntimeException e) {
                 throw notADatabase(file, e);
             }

@@ -294,7 +294,7 @@ class QueryParityTest {
 
     @Test
     void should_use_the_full_text_index_in_postgresql() throws SQLException {
-        String condition = DSL.using(SQLDialect.POSTGRES).renderInlined(new PostgresDialect().fullText(List.of("checkout", "com")));
+        String condition = DSL.using(SQLDialect.POSTGRES).renderInlined(PostgresDialect.create().sql().fullText(List.of("checkout", "com")));
         for (SqlAttendeeStore store : List.of(postgres, postgresC)) {
             StringBuilder plan = new StringBuilder();
             try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {

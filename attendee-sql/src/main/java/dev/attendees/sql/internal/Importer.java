@@ -64,14 +64,14 @@ final class Importer {
         }
         try (c) {
             c.setAutoCommit(false);
-            Dialect.Bulk bulk = null;
+            BulkStrategy.Bulk bulk = null;
             try {
                 // New ids come after every id the store has given (runs included); into a store that
                 // never had any, rows keep the ids they come with.
-                dialect.lockForWrite(c);
+                dialect.bulk().lockForWrite(c);
                 long rows = StoreCore.maxId(c);
                 long maxId = StoreCore.lastId(c, rows);
-                bulk = dialect.beginBulk(c, rows, policy != DuplicatePolicy.FAIL);
+                bulk = dialect.bulk().begin(c, rows, policy != DuplicatePolicy.FAIL);
                 boolean empty = maxId == 0;
                 Map<String, Long> mixedCase = new HashMap<>();
                 UniqueEmails emails = new UniqueEmails();
@@ -86,7 +86,7 @@ final class Importer {
                 try (BulkWriter writer = new BulkWriter(c, dialect, bulk);
                         PreparedStatement byEmail = c.prepareStatement("SELECT id FROM attendees WHERE email = ?");
                         PreparedStatement update = c.prepareStatement(AttendeeRows.UPDATE)) {
-                    Reading reading = new Reading(inputs, importTime, dialect);
+                    Reading reading = new Reading(inputs, importTime, dialect.sql());
                     try {
                         for (List<Row> batch = reading.next(); batch != null; batch = reading.next()) {
                             for (Row row : batch) {
@@ -94,7 +94,7 @@ final class Importer {
                                 BoundRow bound = row.bound();
                                 if (policy == DuplicatePolicy.RENAME && emails.taken(a.email())) {
                                     a = emails.admit(a);
-                                    bound = BoundRow.of(a, dialect);
+                                    bound = BoundRow.of(a, dialect.sql());
                                 } else if (emails.taken(a.email())) {
                                     writer.flush();
                                     Long existing = idOf(byEmail, a.email());
@@ -110,7 +110,7 @@ final class Importer {
                                             case SKIP -> skipped++;
                                             case REPLACE -> {
                                                 bulk.beforeReplace(existing, earlier);
-                                                AttendeeRows.bind(update, 0, dialect, row.bound(), existing);
+                                                AttendeeRows.bind(update, 0, dialect.sql(), row.bound(), existing);
                                                 update.executeUpdate();
                                                 bulk.afterReplace(existing, earlier);
                                                 replaced++;
@@ -191,7 +191,7 @@ final class Importer {
         private final Thread thread;
         private volatile boolean stopped;
 
-        Reading(List<Path> inputs, LocalDateTime importTime, Dialect dialect) {
+        Reading(List<Path> inputs, LocalDateTime importTime, SqlExpressions sql) {
             thread = new Thread(() -> {
                 try {
                     for (Path input : inputs) {
@@ -199,7 +199,7 @@ final class Importer {
                             List<Row> batch = new ArrayList<>(BATCH);
                             while (!stopped && reader.hasNext()) {
                                 Attendee a = normalized(reader.next(), importTime);
-                                batch.add(new Row(BoundRow.of(a, dialect), input, reader.line()));
+                                batch.add(new Row(BoundRow.of(a, sql), input, reader.line()));
                                 if (batch.size() == BATCH) {
                                     queue.put(batch);
                                     batch = new ArrayList<>(BATCH);

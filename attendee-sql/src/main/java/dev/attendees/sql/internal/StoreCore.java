@@ -144,7 +144,7 @@ public final class StoreCore implements AutoCloseable {
     }
 
     public DataSource dataSource() {
-        dialect.beforeUse(pool);
+        dialect.lifecycle().beforeUse(pool);
         return pool;
     }
 
@@ -155,17 +155,17 @@ public final class StoreCore implements AutoCloseable {
 
     /** A jOOQ context over the pool. */
     public DSLContext dsl() {
-        dialect.beforeUse(pool);
-        return DSL.using(pool, dialect.jooq(), settings);
+        dialect.lifecycle().beforeUse(pool);
+        return DSL.using(pool, dialect.sql().jooq(), settings);
     }
 
     DSLContext dsl(Connection connection) {
-        return DSL.using(connection, dialect.jooq(), settings);
+        return DSL.using(connection, dialect.sql().jooq(), settings);
     }
 
     /** Runs {@code work} on a pooled connection in autocommit mode. */
     public <T> T read(String doing, Work<T> work) {
-        dialect.beforeUse(pool);
+        dialect.lifecycle().beforeUse(pool);
         try (Connection c = pool.getConnection()) {
             return work.run(c);
         } catch (SQLException | RuntimeException e) {
@@ -175,7 +175,7 @@ public final class StoreCore implements AutoCloseable {
 
     /** Runs {@code work} in one transaction, rolled back when it throws. */
     public <T> T write(String doing, Work<T> work) {
-        dialect.beforeUse(pool);
+        dialect.lifecycle().beforeUse(pool);
         return transaction(doing, work);
     }
 
@@ -290,8 +290,8 @@ public final class StoreCore implements AutoCloseable {
             ps.setLong(11, skipped);
             ps.setLong(12, replaced);
             ps.setLong(13, renamed);
-            dialect.bindTimestamp(ps, 14, utc(started));
-            dialect.bindTimestamp(ps, 15, utc(finished));
+            dialect.sql().bindTimestamp(ps, 14, utc(started));
+            dialect.sql().bindTimestamp(ps, 15, utc(finished));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 id = rs.getLong(1);
@@ -314,7 +314,7 @@ public final class StoreCore implements AutoCloseable {
     }
 
     static Instant instant(Object stored) {
-        LocalDateTime t = Dialect.readTimestamp(stored);
+        LocalDateTime t = Timestamps.read(stored);
         return t == null ? null : t.toInstant(ZoneOffset.UTC);
     }
 
@@ -335,7 +335,7 @@ public final class StoreCore implements AutoCloseable {
                 order.add(s.ascending() ? f.asc().nullsLast() : f.desc().nullsLast());
             }
             order.add(ID.asc());
-            if (!query.filter().isEmpty() && !query.sort().isEmpty() && dialect.walksIndexInOrder(query.sort().get(0))) {
+            if (!query.filter().isEmpty() && !query.sort().isEmpty() && dialect.sql().walksIndexInOrder(query.sort().get(0))) {
                 return walkingTheSortIndex(ctx, query, where, order);
             }
             List<Attendee> items = ctx.select(ATTENDEE_COLUMNS).from(ATTENDEES).where(where).orderBy(order)
@@ -352,7 +352,7 @@ public final class StoreCore implements AutoCloseable {
      * the index, reads the page by walking the index and testing each row, stopping at the
      * page's end (a 28% filter's fourth page: 2 ms instead of 45 ms). Otherwise the planner finds
      * the matches first and sorts them, as for any other page. The walk is asked for by keeping
-     * the filter's other columns off their indexes ({@link Dialect#unindexed}) and testing the
+     * the filter's other columns off their indexes ({@link SqlExpressions#unindexed}) and testing the
      * lists per row ({@code EXISTS}): SQLite's planner, which cannot know how common the matches
      * are, would otherwise collect and sort every match.
      */
@@ -375,7 +375,7 @@ public final class StoreCore implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     private Field<?> sortable(Field<?> f) {
-        return f.getType() == String.class ? dialect.byCodePoint((Field<String>) f) : f;
+        return f.getType() == String.class ? dialect.sql().byCodePoint((Field<String>) f) : f;
     }
 
     public long count(AttendeeFilter filter) {
@@ -398,12 +398,12 @@ public final class StoreCore implements AutoCloseable {
         return switch (facet) {
             case INTEREST -> new FacetSource(INTERESTS, INTEREST, INTEREST_ATTENDEE);
             case BOOTH -> new FacetSource(BOOTHS, BOOTH, BOOTH_ATTENDEE);
-            case ATTENDANCE_DAY -> new FacetSource(ATTENDEES, dialect.day(ATTENDANCE_TIME), ID);
-            case ATTENDANCE_HOUR -> new FacetSource(ATTENDEES, dialect.hour(ATTENDANCE_TIME), ID);
+            case ATTENDANCE_DAY -> new FacetSource(ATTENDEES, dialect.sql().day(ATTENDANCE_TIME), ID);
+            case ATTENDANCE_HOUR -> new FacetSource(ATTENDEES, dialect.sql().hour(ATTENDANCE_TIME), ID);
             default -> {
                 Field<?> f = ATTENDEE_COLUMNS.get(facet.field().ordinal());
                 Field<String> value = f.getType() == String.class ? (Field<String>) f
-                        : dialect.text(f, f == ATTENDANCE_TIME || f == CREATED_AT);
+                        : dialect.sql().text(f, f == ATTENDANCE_TIME || f == CREATED_AT);
                 yield new FacetSource(ATTENDEES, value, ID);
             }
         };
@@ -419,7 +419,7 @@ public final class StoreCore implements AutoCloseable {
                 where = filter.isEmpty() ? noCondition() : s.attendeeId().in(select(ID).from(ATTENDEES).where(where));
             }
             return ctx.select(s.value(), DSL.count()).from(s.from()).where(where).groupBy(s.value())
-                    .orderBy(DSL.count().desc(), dialect.byCodePoint(s.value()).asc().nullsLast())
+                    .orderBy(DSL.count().desc(), dialect.sql().byCodePoint(s.value()).asc().nullsLast())
                     .limit(limit)
                     .fetch(r -> new ValueCount(r.value1(), r.value2()));
         });
@@ -430,7 +430,7 @@ public final class StoreCore implements AutoCloseable {
         return read("list the values of " + facet.name().toLowerCase(Locale.ROOT), c -> {
             FacetSource s = source(facet);
             return dsl(c).select(s.value()).from(s.from()).where(s.value().isNotNull()).groupBy(s.value())
-                    .orderBy(dialect.byCodePoint(s.value())).limit(limit).fetch(s.value());
+                    .orderBy(dialect.sql().byCodePoint(s.value())).limit(limit).fetch(s.value());
         });
     }
 
@@ -453,7 +453,7 @@ public final class StoreCore implements AutoCloseable {
     private Condition condition(DSLContext ctx, AttendeeFilter f, AttendeeField walked) {
         List<Condition> all = new ArrayList<>();
         if (!f.companies().isEmpty()) {
-            all.add(dialect.in(column(COMPANY, walked), f.companies()));
+            all.add(dialect.sql().in(column(COMPANY, walked), f.companies()));
         }
         if (!f.industries().isEmpty()) {
             all.add(column(INDUSTRY, walked).in(f.industries().stream().map(Industry::label).toList()));
@@ -462,10 +462,10 @@ public final class StoreCore implements AutoCloseable {
             all.add(column(COMPANY_SIZE, walked).in(f.companySizes().stream().map(CompanySize::label).toList()));
         }
         if (!f.eventNames().isEmpty()) {
-            all.add(dialect.in(column(EVENT_NAME, walked), f.eventNames()));
+            all.add(dialect.sql().in(column(EVENT_NAME, walked), f.eventNames()));
         }
         if (!f.jobTitles().isEmpty()) {
-            all.add(dialect.in(column(JOB_TITLE, walked), f.jobTitles()));
+            all.add(dialect.sql().in(column(JOB_TITLE, walked), f.jobTitles()));
         }
         if (!f.interestsAny().isEmpty()) {
             all.add(any(INTERESTS, INTEREST_ATTENDEE, INTEREST, f.interestsAny(), walked != null));
@@ -480,15 +480,15 @@ public final class StoreCore implements AutoCloseable {
             all.add(every(BOOTHS, BOOTH_ATTENDEE, BOOTH, f.boothsAll(), walked != null));
         }
         if (f.attendedFrom() != null) {
-            all.add(column(ATTENDANCE_TIME, walked).ge(dialect.timestampParam(f.attendedFrom())));
+            all.add(column(ATTENDANCE_TIME, walked).ge(dialect.sql().timestampParam(f.attendedFrom())));
         }
         if (f.attendedTo() != null) {
-            all.add(column(ATTENDANCE_TIME, walked).lt(dialect.timestampParam(f.attendedTo())));
+            all.add(column(ATTENDANCE_TIME, walked).lt(dialect.sql().timestampParam(f.attendedTo())));
         }
         if (f.text() != null) {
             List<String> words = words(f.text());
             // A text of no words (only punctuation) matches nothing, not everything.
-            all.add(words.isEmpty() ? DSL.falseCondition() : dialect.fullText(words));
+            all.add(words.isEmpty() ? DSL.falseCondition() : dialect.sql().fullText(words));
         }
         if (f.runId() != null) {
             Record run = ctx.select(RUN_FIRST_ID, RUN_LAST_ID).from(RUNS).where(RUN_ID.eq(f.runId())).fetchOne();
@@ -500,20 +500,20 @@ public final class StoreCore implements AutoCloseable {
 
     /** {@code column}, kept off its index when another field's index is walked. */
     private <T> Field<T> column(Field<T> column, AttendeeField walked) {
-        return walked == null || column == ATTENDEE_COLUMNS.get(walked.ordinal()) ? column : dialect.unindexed(column);
+        return walked == null || column == ATTENDEE_COLUMNS.get(walked.ordinal()) ? column : dialect.sql().unindexed(column);
     }
 
     /** Attendees with at least one of {@code items} in a normalized table; {@code perRow}: see {@link #PER_ROW_ITEMS}. */
     private Condition any(Table<?> table, Field<Long> attendee, Field<String> item, List<String> items, boolean perRow) {
-        return perRow && items.size() <= PER_ROW_ITEMS ? DSL.exists(DSL.selectOne().from(table).where(attendee.eq(ID)).and(dialect.in(item, items)))
-                : ID.in(select(attendee).from(table).where(dialect.in(item, items)));
+        return perRow && items.size() <= PER_ROW_ITEMS ? DSL.exists(DSL.selectOne().from(table).where(attendee.eq(ID)).and(dialect.sql().in(item, items)))
+                : ID.in(select(attendee).from(table).where(dialect.sql().in(item, items)));
     }
 
     /** Attendees with every one of {@code items} in a normalized table; {@code perRow}: see {@link #PER_ROW_ITEMS}. */
     private Condition every(Table<?> table, Field<Long> attendee, Field<String> item, List<String> items, boolean perRow) {
-        return perRow && items.size() <= PER_ROW_ITEMS ? DSL.field(select(countDistinct(item)).from(table).where(attendee.eq(ID)).and(dialect.in(item, items)))
+        return perRow && items.size() <= PER_ROW_ITEMS ? DSL.field(select(countDistinct(item)).from(table).where(attendee.eq(ID)).and(dialect.sql().in(item, items)))
                         .eq(items.size())
-                : ID.in(select(attendee).from(table).where(dialect.in(item, items))
+                : ID.in(select(attendee).from(table).where(dialect.sql().in(item, items))
                         .groupBy(attendee).having(countDistinct(item).eq(items.size())));
     }
 
@@ -540,7 +540,7 @@ public final class StoreCore implements AutoCloseable {
     public long delete(AttendeeFilter filter) {
         return write("delete attendees", c -> {
             DSLContext ctx = dsl(c);
-            return dialect.delete(c, ctx, condition(ctx, filter));
+            return dialect.bulk().delete(c, ctx, condition(ctx, filter));
         });
     }
 
@@ -557,7 +557,7 @@ public final class StoreCore implements AutoCloseable {
                     .fetchSize(10_000).fetchLazy()) {
                 others.forEach(r -> emails.take(r.value1()));
             }
-            Dialect.Rewrite rewrite = dialect.beginRewrite(c);
+            BulkStrategy.Rewrite rewrite = dialect.bulk().beginRewrite(c);
             while (true) {
                 long[] ids = ctx.select(ID).from(ATTENDEES).where(where.and(ID.gt(after))).orderBy(ID)
                         .limit(REGENERATE_CHUNK).fetch(ID).stream().mapToLong(Long::longValue).toArray();
@@ -584,7 +584,7 @@ public final class StoreCore implements AutoCloseable {
                 throw new ConfigurationException("there is no run " + runId + "; runs: " + (known.isEmpty() ? "none" : known));
             }
             long deleted = run.get(RUN_INSERTED) == 0 ? 0
-                    : dialect.deleteBetween(c, ctx, run.get(RUN_FIRST_ID), run.get(RUN_LAST_ID));
+                    : dialect.bulk().deleteBetween(c, ctx, run.get(RUN_FIRST_ID), run.get(RUN_LAST_ID));
             ctx.deleteFrom(RUNS).where(RUN_ID.eq(runId)).execute();
             return deleted;
         });
@@ -610,7 +610,7 @@ public final class StoreCore implements AutoCloseable {
                 .insertInto(HISTORY, HISTORY_QUESTION, HISTORY_SQL, HISTORY_ENGINE, HISTORY_ASKED_AT, HISTORY_ROW_COUNT,
                         HISTORY_STARRED)
                 .values(Arrays.asList(DSL.val(draft.question()), DSL.val(draft.sql()), DSL.val(draft.engine()),
-                        dialect.timestampParam(utc(draft.askedAt())), DSL.val(rowCount), DSL.val(Boolean.FALSE)))
+                        dialect.sql().timestampParam(utc(draft.askedAt())), DSL.val(rowCount), DSL.val(Boolean.FALSE)))
                 .returningResult(HISTORY_ID)
                 .fetchOne(HISTORY_ID));
         return new QueryHistoryEntry(id, question, sql, engine, draft.askedAt(), rowCount, false);
@@ -635,7 +635,7 @@ public final class StoreCore implements AutoCloseable {
     // ---- read-only SQL -------------------------------------------------------------------------
 
     public SqlResult readOnlySql(String sql, int maxRows, Duration timeout) {
-        String statement = ReadOnlyStatement.check(sql, dialect.syntax());
+        String statement = ReadOnlyStatement.check(sql, dialect.readOnly().syntax());
         if (maxRows < 1) {
             throw new ConfigurationException("maxRows must be at least 1, was " + maxRows);
         }
@@ -643,12 +643,12 @@ public final class StoreCore implements AutoCloseable {
             throw new ConfigurationException("timeout must be positive, was " + timeout);
         }
         long started = System.nanoTime();
-        dialect.beforeUse(pool);
+        dialect.lifecycle().beforeUse(pool);
         try (Connection c = readOnly.open()) {
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
-                dialect.checkOneStatement(c, statement);
-                dialect.beginReadOnly(c, timeout);
+                dialect.readOnly().checkOneStatement(c, statement);
+                dialect.readOnly().beginReadOnly(c, timeout);
                 // One row more than asked shows whether there were more (no limit at Integer.MAX_VALUE).
                 st.setMaxRows(maxRows < Integer.MAX_VALUE ? maxRows + 1 : 0);
                 st.setFetchSize(Math.min(maxRows, 1_000));
@@ -688,13 +688,13 @@ public final class StoreCore implements AutoCloseable {
             } finally {
                 rollbackQuietly(c);
                 try {
-                    dialect.endReadOnly(c);
+                    dialect.readOnly().endReadOnly(c);
                 } finally {
                     rollbackQuietly(c);
                 }
             }
         } catch (SQLException e) {
-            if (dialect.isTimeout(e) || Duration.ofNanos(System.nanoTime() - started).compareTo(timeout) >= 0) {
+            if (dialect.readOnly().isTimeout(e) || Duration.ofNanos(System.nanoTime() - started).compareTo(timeout) >= 0) {
                 throw new ProviderException("the query ran longer than " + timeout.toMillis() + " ms and was stopped", false, e);
             }
             throw new ProviderException("the query failed in " + location + ": " + PostgresUrl.mask(e.getMessage()), false, e);
@@ -731,7 +731,7 @@ public final class StoreCore implements AutoCloseable {
             return i.bitLength() < 64 ? (Object) i.longValue() : i.toString();
         }
         if (v instanceof java.sql.Timestamp || v instanceof LocalDateTime || v instanceof java.time.OffsetDateTime) {
-            return Attendee.formatTimestamp(Dialect.readTimestamp(v));
+            return Attendee.formatTimestamp(Timestamps.read(v));
         }
         if (v instanceof byte[] b) {
             return "(" + b.length + " bytes)";
@@ -740,7 +740,7 @@ public final class StoreCore implements AutoCloseable {
     }
 
     public List<TableInfo> schema() {
-        return read("list the schema", c -> dialect.tables(c, PUBLIC_TABLES));
+        return read("list the schema", c -> dialect.catalog().tables(c, PUBLIC_TABLES));
     }
 
     public List<String> distinctValues(String tableName, String column, int limit) {
@@ -753,9 +753,9 @@ public final class StoreCore implements AutoCloseable {
                 .orElseThrow(() -> new ConfigurationException("unknown column '" + column + "' of " + tableName
                         + "; expected one of " + table.columns().stream().map(TableInfo.ColumnInfo::name).toList()));
         Field<Object> f = field(name(tableName, info.name()));
-        Field<String> value = dialect.text(f, info.type().toLowerCase(Locale.ROOT).contains("timestamp"));
+        Field<String> value = dialect.sql().text(f, info.type().toLowerCase(Locale.ROOT).contains("timestamp"));
         return read("list the values of " + tableName + "." + column, c -> dsl(c).select(value).from(table(name(tableName)))
-                .where(f.isNotNull()).groupBy(value).orderBy(dialect.byCodePoint(value)).limit(limit).fetch(value));
+                .where(f.isNotNull()).groupBy(value).orderBy(dialect.sql().byCodePoint(value)).limit(limit).fetch(value));
     }
 
     @Override

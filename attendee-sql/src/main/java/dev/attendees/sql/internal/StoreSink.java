@@ -41,7 +41,7 @@ final class StoreSink implements AttendeeSink {
     private final RunInfo run;
     private final Instant started = Instant.now();
     private final Connection connection;
-    private final Dialect.Bulk bulk;
+    private final BulkStrategy.Bulk bulk;
     private final BulkWriter writer;
     private final long offset;
     /** Every address in the store and in this run so far. */
@@ -63,17 +63,17 @@ final class StoreSink implements AttendeeSink {
         this.core = core;
         this.run = run;
         Connection c = null;
-        Dialect.Bulk started = null;
+        BulkStrategy.Bulk started = null;
         try {
             c = core.connection();
             c.setAutoCommit(false);
-            core.dialect().lockForWrite(c);
+            core.dialect().bulk().lockForWrite(c);
             long maxId = StoreCore.maxId(c);
             this.offset = StoreCore.lastId(c, maxId);
             if (maxId > 0) {
                 StoreCore.takeStoredEmails(c, emails, null);
             }
-            started = core.dialect().beginBulk(c, maxId, false);
+            started = core.dialect().bulk().begin(c, maxId, false);
             this.bulk = started;
             this.writer = new BulkWriter(c, core.dialect(), bulk);
             this.connection = c;
@@ -121,7 +121,7 @@ final class StoreSink implements AttendeeSink {
             }
             storable(a);
             ids[rows.size()] = StoreCore.idAfter(offset, a.id());
-            rows.add(BoundRow.of(a, core.dialect()));
+            rows.add(BoundRow.of(a, core.dialect().sql()));
         }
         boolean flushHeld = false;
         try {

@@ -28,7 +28,7 @@ import org.sqlite.SQLiteDataSource;
 class BulkWriterTest {
 
     private static final AttendeeGenerator GENERATOR = AttendeeGenerator.builder().seed(21).build();
-    private static final SqliteDialect DIALECT = new SqliteDialect(new SqliteJournal());
+    private static final Dialect DIALECT = SqliteDialect.create(new SqliteJournal());
 
     @TempDir
     Path dir;
@@ -37,13 +37,13 @@ class BulkWriterTest {
     void should_take_the_shared_form_only_for_rows_with_the_first_rows_event_image_and_following_ids() {
         List<Attendee> attendees = GENERATOR.generate(BulkWriter.ROWS_PER_STATEMENT);
         long big = 5_000_000_000L; // beyond int
-        assertThat(DIALECT.insertForm(rows(attendees, -1, null, null), ids(1))).isEqualTo(1);
-        assertThat(DIALECT.insertForm(rows(attendees, -1, null, null), ids(big))).isEqualTo(1);
+        assertThat(DIALECT.inserts().insertForm(rows(attendees, -1, null, null), ids(1))).isEqualTo(1);
+        assertThat(DIALECT.inserts().insertForm(rows(attendees, -1, null, null), ids(big))).isEqualTo(1);
         long[] gap = ids(1);
         gap[31] = 40;
-        assertThat(DIALECT.insertForm(rows(attendees, -1, null, null), gap)).isZero();
-        assertThat(DIALECT.insertForm(rows(attendees, 17, "Another Con", null), ids(1))).isZero();
-        assertThat(DIALECT.insertForm(rows(attendees, 31, null, "images/31.png"), ids(1))).isZero();
+        assertThat(DIALECT.inserts().insertForm(rows(attendees, -1, null, null), gap)).isZero();
+        assertThat(DIALECT.inserts().insertForm(rows(attendees, 17, "Another Con", null), ids(1))).isZero();
+        assertThat(DIALECT.inserts().insertForm(rows(attendees, 31, null, "images/31.png"), ids(1))).isZero();
     }
 
     /**
@@ -61,14 +61,14 @@ class BulkWriterTest {
         }
         SQLiteDataSource source = new SQLiteDataSource();
         source.setUrl("jdbc:sqlite:" + dir.resolve("alternating.db"));
-        SqliteDialect dialect = new SqliteDialect(new SqliteJournal());
+        Dialect dialect = SqliteDialect.create(new SqliteJournal());
         try (StoreCore core = new StoreCore(source, () -> {}, source::getConnection, dialect, "alternating.db");
                 Connection c = source.getConnection()) {
             c.setAutoCommit(false);
-            Dialect.Bulk bulk = dialect.beginBulk(c, 0, false);
+            BulkStrategy.Bulk bulk = dialect.bulk().begin(c, 0, false);
             try (BulkWriter writer = new BulkWriter(c, dialect, bulk)) {
                 for (Attendee a : written) {
-                    BoundRow row = BoundRow.of(a, dialect);
+                    BoundRow row = BoundRow.of(a, dialect.sql());
                     if (bulk.added(a.id(), row)) {
                         writer.flush();
                         bulk.flushHeld();
@@ -115,7 +115,7 @@ class BulkWriterTest {
             if (r == changed) {
                 a = with(a, event == null ? a.eventName() : event, image == null ? a.imagePath() : image);
             }
-            rows[r] = BoundRow.of(a, DIALECT);
+            rows[r] = BoundRow.of(a, DIALECT.sql());
         }
         return rows;
     }

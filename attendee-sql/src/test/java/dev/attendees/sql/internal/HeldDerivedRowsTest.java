@@ -36,7 +36,7 @@ class HeldDerivedRowsTest {
     private StoreCore open(String name) {
         SQLiteDataSource source = new SQLiteDataSource();
         source.setUrl("jdbc:sqlite:" + dir.resolve(name));
-        return new StoreCore(source, () -> {}, source::getConnection, new SqliteDialect(new SqliteJournal(), 1_000), name);
+        return new StoreCore(source, () -> {}, source::getConnection, SqliteDialect.create(new SqliteJournal(), 1_000), name);
     }
 
     @Test
