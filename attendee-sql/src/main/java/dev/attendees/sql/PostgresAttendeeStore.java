@@ -3,9 +3,9 @@ package dev.attendees.sql;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.attendees.ConfigurationException;
+import dev.attendees.sql.internal.Database;
 import dev.attendees.sql.internal.Errors;
 import dev.attendees.sql.internal.PostgresUrl;
-import dev.attendees.sql.internal.StoreCore;
 import dev.attendees.sql.internal.postgres.PostgresDialect;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -29,8 +29,8 @@ public final class PostgresAttendeeStore extends SqlAttendeeStore {
     /** Pooled connections when none is given: {@value}. */
     public static final int DEFAULT_POOL_SIZE = 4;
 
-    private PostgresAttendeeStore(StoreCore core) {
-        super(core);
+    private PostgresAttendeeStore(Database database) {
+        super(database);
     }
 
     /**
@@ -111,7 +111,7 @@ public final class PostgresAttendeeStore extends SqlAttendeeStore {
             } catch (RuntimeException e) {
                 throw Errors.of(e, "open the database", url.masked());
             }
-            StoreCore.ReadOnlySource readOnly = () -> {
+            Database.ReadOnlySource readOnly = () -> {
                 Connection c = pool.getConnection();
                 try {
                     c.setReadOnly(true);
@@ -121,7 +121,7 @@ public final class PostgresAttendeeStore extends SqlAttendeeStore {
                 }
                 return c;
             };
-            return new PostgresAttendeeStore(new StoreCore(pool, pool, readOnly, PostgresDialect.create(), url.masked()));
+            return new PostgresAttendeeStore(Database.open(pool, pool, readOnly, PostgresDialect.create(), url.masked()));
         }
     }
 }

@@ -4,9 +4,9 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.attendees.AttendeeException;
 import dev.attendees.ConfigurationException;
+import dev.attendees.sql.internal.Database;
 import dev.attendees.sql.internal.sqlite.SqliteDialect;
 import dev.attendees.sql.internal.sqlite.SqliteJournal;
-import dev.attendees.sql.internal.StoreCore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,8 +46,8 @@ public final class SqliteAttendeeStore extends SqlAttendeeStore {
 
     private final Path file;
 
-    private SqliteAttendeeStore(StoreCore core, Path file) {
-        super(core);
+    private SqliteAttendeeStore(Database database, Path file) {
+        super(database);
         this.file = file;
     }
 
@@ -153,7 +153,7 @@ public final class SqliteAttendeeStore extends SqlAttendeeStore {
             readOnlyConfig.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
             SQLiteDataSource readOnly = new SQLiteDataSource(readOnlyConfig);
             readOnly.setUrl(url);
-            StoreCore.ReadOnlySource reader = () -> {
+            Database.ReadOnlySource reader = () -> {
                 Connection c = readOnly.getConnection();
                 try (Statement s = c.createStatement()) {
                     s.execute("PRAGMA query_only = 1");
@@ -166,7 +166,7 @@ public final class SqliteAttendeeStore extends SqlAttendeeStore {
             SqliteJournal journal = new SqliteJournal();
             SqliteAttendeeStore store;
             try {
-                store = new SqliteAttendeeStore(new StoreCore(pool, pool, reader, SqliteDialect.create(journal), file.toString()), file);
+                store = new SqliteAttendeeStore(Database.open(pool, pool, reader, SqliteDialect.create(journal), file.toString()), file);
             } catch (RuntimeException e) {
                 throw notADatabase(file, e);
             }

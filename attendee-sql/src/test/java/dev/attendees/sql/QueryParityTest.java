@@ -265,7 +265,7 @@ class QueryParityTest {
         }
     }
 
-    /** The query words' rule (StoreCore.words), with the diacritics of ASCII letters dropped, joined by spaces. */
+    /** The query words' rule (FilterConditions.words), with the diacritics of ASCII letters dropped, joined by spaces. */
     private static String expectedWords(String text) {
         String folded = Normalizer.normalize(text, Normalizer.Form.NFD)
                 .replaceAll("(?<=[A-Za-z])[\\u0300-\\u036f\\u1ab0-\\u1aff\\u1dc0-\\u1dff\\u20d0-\\u20ff\\ufe20-\\ufe2f]+", "");

@@ -2,10 +2,13 @@ package dev.attendees.sql.internal;
 
 import dev.attendees.Attendee;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Times to and from what the databases store: the contract's text ({@code yyyy-MM-dd HH:mm:ss}),
@@ -17,6 +20,17 @@ public final class Timestamps {
     /** The contract's text of a time ({@code yyyy-MM-dd HH:mm:ss}), or {@code null} for none. */
     public static String contractText(LocalDateTime time) {
         return time == null ? null : Attendee.formatTimestamp(time);
+    }
+
+    /** An instant as the UTC time, in whole seconds, that {@code generation_runs} and {@code query_history} store. */
+    public static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC);
+    }
+
+    /** A stored UTC time (as {@link #read} reads it) as an instant, or {@code null}. */
+    public static Instant instant(Object stored) {
+        LocalDateTime t = read(stored);
+        return t == null ? null : t.toInstant(ZoneOffset.UTC);
     }
 
     /** A timestamp read back from either database (text, {@link Timestamp} or {@link LocalDateTime}). */

@@ -62,8 +62,9 @@ class BulkWriterTest {
         SQLiteDataSource source = new SQLiteDataSource();
         source.setUrl("jdbc:sqlite:" + dir.resolve("alternating.db"));
         Dialect dialect = SqliteDialect.create(new SqliteJournal());
-        try (StoreCore core = new StoreCore(source, () -> {}, source::getConnection, dialect, "alternating.db");
+        try (Database database = Database.open(source, () -> {}, source::getConnection, dialect, "alternating.db");
                 Connection c = source.getConnection()) {
+            AttendeeQueries queries = new AttendeeQueries(database);
             c.setAutoCommit(false);
             BulkStrategy.Bulk bulk = dialect.bulk().begin(c, 0, false);
             try (BulkWriter writer = new BulkWriter(c, dialect, bulk)) {
@@ -87,12 +88,12 @@ class BulkWriterTest {
             List<Attendee> read = new ArrayList<>();
             AttendeeQuery page = AttendeeQuery.builder().sort(Sort.asc(AttendeeField.ID)).limit(AttendeeQuery.MAX_LIMIT).build();
             for (; read.size() < written.size(); page = page.next()) {
-                List<Attendee> items = core.find(page).items();
+                List<Attendee> items = queries.find(page).items();
                 assertThat(items).isNotEmpty();
                 read.addAll(items);
             }
             assertThat(read).isEqualTo(written);
-            assertThat(core.count(AttendeeFilter.builder().text(written.get(59_999).name()).build())).isPositive();
+            assertThat(queries.count(AttendeeFilter.builder().text(written.get(59_999).name()).build())).isPositive();
         }
     }
 

@@ -22,8 +22,9 @@ public final class PostgresExpressions implements SqlExpressions {
     /**
      * The full-text document; the same expression as the {@code attendees_search} index (V5 and
      * {@code indexes.sql}), so the index is used. {@code attendees_search_words} (V5) splits the
-     * text at every character that is not a letter or digit, as the query's words are split ({@code StoreCore.words}),
-     * lower-cases it and drops the diacritics of ASCII letters, whatever the database's locale.
+     * text at every character that is not a letter or digit, as the query's words are split
+     * ({@code FilterConditions.words}), lower-cases it and drops the diacritics of ASCII letters,
+     * whatever the database's locale.
      */
     private static final String DOCUMENT = "to_tsvector('simple', attendees_search_words("
             + "coalesce(name, '') || ' ' || coalesce(company, '') || ' ' || coalesce(job_title, '')))";
