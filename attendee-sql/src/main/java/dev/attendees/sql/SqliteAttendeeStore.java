@@ -126,9 +126,9 @@ public final class SqliteAttendeeStore extends SqlAttendeeStore {
             config.setBusyTimeout(busy);
             config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
             // Temporary storage stays SQLite's default, files: with temp_store=MEMORY the sorter of CREATE INDEX
-            // keeps its sorted runs in in-memory journals, which made a bulk write's index builds twice as slow
-            // (1,000,000 attendees: 5.0 s against 2.7 s). Sorts and temporary b-trees stay in memory until they outgrow
-            // the page cache; the files go to SQLite's temporary folder (SQLITE_TMPDIR, TMPDIR, /var/tmp, /tmp).
+            // keeps its sorted runs in in-memory journals, which made a bulk write's index builds about twice as slow
+            // (measured in docs/sql-design.md). Sorts and temporary b-trees stay in memory until they outgrow the
+            // page cache; the files go to SQLite's temporary folder (SQLITE_TMPDIR, TMPDIR, /var/tmp, /tmp).
             config.setPageSize(SqliteDialect.PAGE_SIZE); // for a new file only: an existing one keeps its own
             config.setCacheSize(SqliteDialect.CACHE_KIB);
             config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, Long.toString(256L << 20));

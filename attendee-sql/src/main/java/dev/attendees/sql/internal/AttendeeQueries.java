@@ -73,11 +73,12 @@ public final class AttendeeQueries {
      * A filtered page sorted by a column whose index gives that order: counts first, and when the
      * matches are common enough that the page lies within the first {@value #WALK_ROWS} rows of
      * the index, reads the page by walking the index and testing each row, stopping at the
-     * page's end (a 28% filter's fourth page: 2 ms instead of 45 ms). Otherwise the planner finds
-     * the matches first and sorts them, as for any other page. The walk is asked for by keeping
-     * the filter's other columns off their indexes ({@link SqlExpressions#unindexed}) and testing the
-     * lists per row ({@code EXISTS}): SQLite's planner, which cannot know how common the matches
-     * are, would otherwise collect and sort every match.
+     * page's end, far sooner than collecting and sorting every match (docs/sql-design.md).
+     * Otherwise the planner finds the matches first and sorts them, as for any other page. The walk
+     * is asked for by keeping the filter's other columns off their indexes
+     * ({@link SqlExpressions#unindexed}) and testing the lists per row ({@code EXISTS}): SQLite's
+     * planner, which cannot know how common the matches are, would otherwise collect and sort every
+     * match.
      */
     private AttendeePage walkingTheSortIndex(DSLContext ctx, AttendeeQuery query, Condition where, List<SortField<?>> order) {
         long total = count(ctx, where);

@@ -24,7 +24,7 @@ public final class Runs {
 
     /**
      * Records a run; plain JDBC like the bulk writes it ends, because a command that only imports
-     * or generates would otherwise pay jOOQ's first-use cost (0.7 s in a new JVM) for this one row.
+     * or generates would otherwise pay jOOQ's first-use cost in a new JVM for this one row.
      */
     private static final String INSERT_RUN = "INSERT INTO generation_runs (kind, description, seed, data_version, event_name,"
             + " event_type, options, first_id, last_id, inserted, skipped, replaced, renamed, started_at, finished_at)"

@@ -39,8 +39,8 @@ final class SqliteBulkStrategy implements BulkStrategy {
     }
 
     /**
-     * Overwrites in place without the row triggers, which cost about 200 us an attendee (every
-     * trigger call splits both lists in SQL and updates the full-text index row by row): each
+     * Overwrites in place without the row triggers, which cost a call an attendee (every trigger
+     * call splits both lists in SQL and updates the full-text index row by row): each
      * chunk's derived rows and words go out and in with one statement each
      * ({@link SetBasedMaintenance#removeListed}, {@link SetBasedMaintenance#addListed}). The triggers
      * come back before the commit; a rollback brings them back too.
@@ -68,8 +68,9 @@ final class SqliteBulkStrategy implements BulkStrategy {
     }
 
     /**
-     * Deletes without the row triggers, which cost about 40 us an attendee (a 300,000-attendee run:
-     * 12 s), set-based ({@link SetBasedMaintenance#delete}); with users' own triggers, row by row.
+     * Deletes without the row triggers, which cost a call an attendee, set-based
+     * ({@link SetBasedMaintenance#delete}); with users' own triggers, row by row. The times of both
+     * ways are in docs/sql-design.md.
      */
     @Override
     public long delete(Connection connection, DSLContext ctx, Condition where) throws SQLException {
@@ -81,8 +82,7 @@ final class SqliteBulkStrategy implements BulkStrategy {
 
     /**
      * Deletes ids {@code first..last} (a run) as {@link #delete} does, by ranges
-     * ({@link SetBasedMaintenance#deleteRange}: a run of 150,000 of 159,000 attendees: 0.84 s,
-     * against 2.3 s with the triggers).
+     * ({@link SetBasedMaintenance#deleteRange}).
      */
     @Override
     public long deleteBetween(Connection connection, DSLContext ctx, long first, long last) throws SQLException {

@@ -14,9 +14,9 @@ import java.sql.Statement;
  * than the table had (and at least {@value SecondaryIndexes#DROP_AFTER}), the secondary indexes go
  * too, and {@link #finish} builds them again from sorted data. The rows of the derived tables are
  * held ({@link DerivedRows}) and written in key order, on another thread when that pays
- * ({@link SideFill}). The full-text index is filled here, from the table, in one statement:
- * 1,000,000 attendees in about 1.2 s, less than binding their text into a scratch database
- * would take (tried and measured, docs/sql.md). The connection's page cache and sorter threads
+ * ({@link SideFill}). The full-text index is filled here, from the table, in one statement, which
+ * costs less than binding the attendees' text into a scratch database would (tried and measured,
+ * docs/sql-design.md). The connection's page cache and sorter threads
  * change for the write's steps ({@code PRAGMA}s below) and are restored at its end.
  */
 final class SqliteBulkWrite implements BulkStrategy.Bulk {
@@ -27,9 +27,8 @@ final class SqliteBulkWrite implements BulkStrategy.Bulk {
     /**
      * The page cache while a bulk write builds indexes: 4 MiB. SQLite's sorter sorts runs of the
      * cache's size in memory, writes them to temporary files and merges them, the runs also on a
-     * helper thread ({@code PRAGMA threads}): runs that fit the processor's caches build the five
-     * indexes of 1,000,000 attendees in 2.7 s, against 4.5 s with the bulk write's 256 MiB
-     * (docs/sql.md).
+     * helper thread ({@code PRAGMA threads}): runs that fit the processor's caches build the indexes
+     * much faster than the bulk write's 256 MiB does (docs/sql-design.md).
      */
     static final int SORT_CACHE_KIB = -4_096;
 
