@@ -7,6 +7,8 @@ import dev.attendees.store.AttendeeFilter;
 import dev.attendees.store.AttendeePage;
 import dev.attendees.store.AttendeeQuery;
 import dev.attendees.store.Facet;
+import dev.attendees.plan.PlanResult;
+import dev.attendees.plan.QueryPlan;
 import dev.attendees.store.GenerationRun;
 import dev.attendees.store.ImportOptions;
 import dev.attendees.store.ImportResult;
@@ -149,6 +151,17 @@ public interface AttendeeStore extends AutoCloseable {
      * @throws dev.attendees.ProviderException when it fails or runs longer than {@code timeout}
      */
     SqlResult readOnlySql(String sql, int maxRows, Duration timeout);
+
+    // ---- questions ---------------------------------------------------------------------------
+
+    /**
+     * Answers a question's plan: compiled to SQL for this store's dialect (values inlined, so that
+     * the SQL shown is the SQL that ran) and run as {@link #readOnlySql} runs SQL.
+     *
+     * @throws dev.attendees.ConfigurationException when the plan is not valid ({@link QueryPlan#validate()})
+     * @throws dev.attendees.ProviderException when it fails or runs longer than {@code timeout}
+     */
+    PlanResult run(QueryPlan plan, int maxRows, Duration timeout);
 
     /** The tables (and their columns) that read-only SQL may use. */
     List<TableInfo> schema();

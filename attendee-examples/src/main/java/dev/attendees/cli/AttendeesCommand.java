@@ -5,7 +5,9 @@ import ch.qos.logback.classic.Logger;
 import dev.attendees.AttendeeException;
 import dev.attendees.ConfigurationException;
 import dev.attendees.InputException;
+import dev.attendees.Secrets;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +16,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code attendees}: realistic fake event attendees from the command line. Exit status 0 on
  * success, 2 for bad input (one line on stderr naming the option, or the file and line), 1 for
- * anything else.
+ * anything else. What it prints of a failure (the line, and with {@code --verbose} the stack trace)
+ * is masked ({@link Secrets#mask}), as the log is ({@link MaskingPatternLayout}).
  */
 @Command(
         name = "attendees",
@@ -65,8 +68,8 @@ public final class AttendeesCommand implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, arguments) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("attendees: " + ex.getMessage().lines().findFirst().orElse("bad option")
-                    + " (see --help)");
+            err.println(Secrets.mask("attendees: " + ex.getMessage().lines().findFirst().orElse("bad option")
+                    + " (see --help)"));
             err.flush();
             return EXIT_BAD_INPUT;
         });
@@ -77,14 +80,24 @@ public final class AttendeesCommand implements Runnable {
             PrintWriter err = commandLine.getErr();
             boolean verbose = parseResult.subcommand() != null
                     ? parseResult.subcommand().hasMatchedOption("--verbose") : parseResult.hasMatchedOption("--verbose");
-            err.println("attendees: " + oneLine(ex));
-            if (verbose) {
-                ex.printStackTrace(err);
-            }
-            err.flush();
+            printFailure(err, ex, verbose);
             return ex instanceof ConfigurationException || ex instanceof InputException ? EXIT_BAD_INPUT : 1;
         });
         return cl;
+    }
+
+    /**
+     * A failure on {@code err}: one line, and with {@code verbose} the stack trace, masked. A cause's
+     * message may quote a server's answer, and the answer the key.
+     */
+    static void printFailure(PrintWriter err, Throwable ex, boolean verbose) {
+        err.println(Secrets.mask("attendees: " + oneLine(ex)));
+        if (verbose) {
+            StringWriter trace = new StringWriter();
+            ex.printStackTrace(new PrintWriter(trace));
+            err.print(Secrets.mask(trace.toString()));
+        }
+        err.flush();
     }
 
     static String oneLine(Throwable ex) {

@@ -4,6 +4,7 @@ import dev.attendees.AttendeeGenerator;
 import dev.attendees.AttendeeException;
 import dev.attendees.ConfigurationException;
 import dev.attendees.GenerationSummary;
+import dev.attendees.Secrets;
 import dev.attendees.export.AttendeeFileSink;
 import dev.attendees.export.AttendeeFormat;
 import dev.attendees.spi.AttendeeSink;
@@ -13,6 +14,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -245,23 +247,28 @@ final class GenerateCommand implements Callable<Integer> {
         return absolute;
     }
 
+    /** The summary on {@code err}, masked ({@link Secrets#mask}): its notes quote providers, which may quote a key. */
     private void printSummary(PrintWriter err, AttendeeGenerator generator, GenerationSummary summary, long renamed) {
+        StringWriter buffer = new StringWriter();
+        PrintWriter lines = new PrintWriter(buffer);
         String where = out != null ? out + (store.enabled() ? " and " + store.display() : "")
                 : store.enabled() ? store.display() : "standard output";
-        err.printf(Locale.ROOT, "Wrote %,d attendees to %s in %.2f s (%,.0f/s): event '%s' (%s), seed %d, data v%d%n",
+        lines.printf(Locale.ROOT, "Wrote %,d attendees to %s in %.2f s (%,.0f/s): event '%s' (%s), seed %d, data v%d%n",
                 summary.count(), where, summary.elapsed().toNanos() / 1e9, summary.rate(),
                 generator.options().eventName(), summary.eventType(), summary.seed(), summary.dataVersion());
         if (!summary.recordOrigins().isEmpty()) {
-            err.println("  records: " + origins(summary.recordOrigins()));
+            lines.println("  records: " + origins(summary.recordOrigins()));
         }
         if (!summary.imageOrigins().isEmpty()) {
-            err.println("  images: " + origins(summary.imageOrigins()));
+            lines.println("  images: " + origins(summary.imageOrigins()));
         }
         if (renamed > 0) {
-            err.printf(Locale.ROOT, "  e-mail: %,d attendees got the next free address of their family (the database held theirs)%n",
+            lines.printf(Locale.ROOT, "  e-mail: %,d attendees got the next free address of their family (the database held theirs)%n",
                     renamed);
         }
-        summary.notes().forEach(note -> err.println("  " + note));
+        summary.notes().forEach(note -> lines.println("  " + note));
+        lines.flush();
+        err.print(Secrets.mask(buffer.toString()));
         err.flush();
     }
 

@@ -2,6 +2,7 @@ package dev.attendees.images;
 
 import dev.attendees.Attendee;
 import dev.attendees.ConfigurationException;
+import dev.attendees.Secrets;
 import dev.attendees.images.internal.RemoteImages;
 import dev.attendees.images.internal.RemoteSettings;
 import dev.attendees.spi.ImageProvider;
@@ -260,7 +261,8 @@ public abstract class RemoteImageProvider implements ImageProvider {
         }
 
         /**
-         * The key: the builder's, else the environment variable's.
+         * The key: the builder's, else the environment variable's; registered with {@link Secrets}
+         * at once, so that no message, note or file shows it even when a service quotes it back.
          *
          * @throws ConfigurationException naming the variable when there is none, or when it cannot travel in a header
          */
@@ -271,6 +273,7 @@ public abstract class RemoteImageProvider implements ImageProvider {
                         + "=<key>; or use the avatar provider, which needs no key");
             }
             key = key.strip();
+            Secrets.register(key);
             if (!key.matches("[\\x21-\\x7E]+")) {
                 throw new ConfigurationException(variable + " holds characters an HTTP header cannot carry; check its value");
             }

@@ -3,6 +3,7 @@ package dev.attendees.images;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.attendees.Attendee;
+import dev.attendees.images.testing.FakePhotoApi;
 import dev.attendees.spi.AbstractImageProviderContractTest;
 import dev.attendees.spi.ImageProvider;
 import dev.attendees.spi.ProviderReport;
@@ -23,6 +24,8 @@ import okio.BufferedSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The behaviour every photo service shares, proved against local fakes of its protocol: success,
@@ -398,5 +401,49 @@ abstract class AbstractRemoteImageProviderTest extends AbstractImageProviderCont
         }
         assertThat(fake.cdnRequests).allMatch(r -> r.getHeaders().get("Authorization") == null);
         assertThat(fake.apiRequests).allMatch(r -> !r.getUrl().toString().contains(KEY));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {400, 401, 429, 500})
+    void a_service_that_quotes_the_key_back_in_an_error_should_not_get_it_into_the_report(int status) throws IOException {
+        fake.apiFault = FakePhotoApi.echoingError(status);
+        String report;
+        try (RemoteImageProvider provider = fastBuilder().maxRateLimitWait(Duration.ZERO).build()) {
+            provider.imagesFor(crowd(3), temp.resolve("refused"));
+            report = provider.report().toString();
+        }
+
+        assertThat(report).contains("3 attendees got avatars").contains(status == 429 ? "rate limit reached" : "HTTP " + status);
+        assertNoKey("the report", report);
+    }
+
+    @Test
+    void a_service_that_quotes_the_key_back_in_its_pages_should_not_get_it_into_the_credits() throws IOException {
+        fake.echoKey = true;
+        Path out = temp.resolve("echoed");
+        String report;
+        try (RemoteImageProvider provider = fastBuilder().build()) {
+            provider.imagesFor(crowd(3), out);
+            report = provider.report().toString();
+        }
+
+        String credits = Files.readString(out.resolve("images/ATTRIBUTION.csv"), StandardCharsets.UTF_8);
+        if (sendsKey()) {
+            assertThat(credits).as("the service's echo, masked").contains("***");
+        }
+        assertNoKey("the credits", credits);
+        assertNoKey("the report", report);
+    }
+
+    /** Whether the service gets a key (randomuser.me has none to quote back). */
+    boolean sendsKey() {
+        return environment("http://localhost/").containsValue(KEY);
+    }
+
+    /** Fails when {@code text} holds the key or any run of eight of its characters. */
+    static void assertNoKey(String what, String text) {
+        for (int i = 0; i + 8 <= KEY.length(); i++) {
+            assertThat(text).as("%s holds '%s' of the key", what, KEY.substring(i, i + 8)).doesNotContain(KEY.substring(i, i + 8));
+        }
     }
 }

@@ -4,44 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.attendees.ConfigurationException;
+import dev.attendees.images.testing.FakePhotoApi;
+import dev.attendees.images.testing.PhotoProtocols;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.StringJoiner;
-import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 
 class GeneratedPhotosImageProviderTest extends AbstractRemoteImageProviderTest {
 
-    static final FakePhotoApi.Protocol PROTOCOL = new FakePhotoApi.Protocol() {
-        @Override
-        public boolean isPage(String path) {
-            return path.equals("/api/v1/faces");
-        }
-
-        @Override
-        public int[] pageAndSize(HttpUrl url) {
-            return new int[] {Integer.parseInt(url.queryParameter("page")), Integer.parseInt(url.queryParameter("per_page"))};
-        }
-
-        @Override
-        public String page(int first, int count, long total, FakePhotoApi fake) {
-            StringJoiner faces = new StringJoiner(",");
-            for (int n = first; n < first + count; n++) {
-                StringJoiner urls = new StringJoiner(",");
-                for (int size : new int[] {32, 64, 128, 256, 512}) {
-                    // Only the 128 and 256 px variants are real photos here; the others would 404.
-                    String url = size == 128 || size == 256 ? fake.imageUrl(n).newBuilder().addQueryParameter("size",
-                            Integer.toString(size)).build().toString() : fake.cdn.url("/nope/" + size).toString();
-                    urls.add("{\"" + size + "\":" + FakePhotoApi.q(url) + "}");
-                }
-                faces.add("{\"id\":" + FakePhotoApi.q("face" + n) + ",\"version\":\"3.0\",\"urls\":[" + urls
-                        + "],\"meta\":{\"gender\":[\"female\"]}}");
-            }
-            return "{\"faces\":[" + faces + "],\"total\":" + total + ",\"per_page\":" + count + "}";
-        }
-    };
+    static final FakePhotoApi.Protocol PROTOCOL = PhotoProtocols.generatedPhotos();
 
     @Override
     FakePhotoApi.Protocol protocol() {

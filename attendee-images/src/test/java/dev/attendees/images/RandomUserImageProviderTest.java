@@ -4,38 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.attendees.ConfigurationException;
+import dev.attendees.images.testing.FakePhotoApi;
+import dev.attendees.images.testing.PhotoProtocols;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.StringJoiner;
-import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 
 class RandomUserImageProviderTest extends AbstractRemoteImageProviderTest {
 
-    static final FakePhotoApi.Protocol PROTOCOL = new FakePhotoApi.Protocol() {
-        @Override
-        public boolean isPage(String path) {
-            return path.equals("/api/");
-        }
-
-        @Override
-        public int[] pageAndSize(HttpUrl url) {
-            return new int[] {Integer.parseInt(url.queryParameter("page")), Integer.parseInt(url.queryParameter("results"))};
-        }
-
-        @Override
-        public String page(int first, int count, long total, FakePhotoApi fake) {
-            StringJoiner users = new StringJoiner(",");
-            for (int n = first; n < first + count; n++) {
-                String large = fake.cdn.url("/photo/" + n + ".jpg").toString();
-                users.add("{\"gender\":\"female\",\"name\":{\"title\":\"Ms\",\"first\":\"Ann\",\"last\":\"Lee\"},"
-                        + "\"picture\":{\"large\":" + FakePhotoApi.q(large) + ",\"medium\":" + FakePhotoApi.q(large + "?m")
-                        + ",\"thumbnail\":" + FakePhotoApi.q(large + "?t") + "}}");
-            }
-            return "{\"results\":[" + users + "],\"info\":{\"seed\":\"x\",\"results\":" + count + ",\"version\":\"1.4\"}}";
-        }
-    };
+    static final FakePhotoApi.Protocol PROTOCOL = PhotoProtocols.randomUser();
 
     @Override
     FakePhotoApi.Protocol protocol() {

@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.attendees.ConfigurationException;
+import dev.attendees.images.testing.FakePhotoApi;
+import dev.attendees.images.testing.PhotoProtocols;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
-import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,42 +24,7 @@ class UnsplashImageProviderTest extends AbstractRemoteImageProviderTest {
     /** Photo n's fields; tests may change them (a hostile id, a formula as a name, a foreign tracking link). */
     static volatile IntFunction<String[]> fields = n -> new String[] {"ph" + n, "Ann Author " + n, null};
 
-    final FakePhotoApi.Protocol protocol = new FakePhotoApi.Protocol() {
-        @Override
-        public boolean isPage(String path) {
-            return path.equals("/search/photos");
-        }
-
-        @Override
-        public int[] pageAndSize(HttpUrl url) {
-            return new int[] {Integer.parseInt(url.queryParameter("page")), Integer.parseInt(url.queryParameter("per_page"))};
-        }
-
-        @Override
-        public String page(int first, int count, long total, FakePhotoApi fake) {
-            StringJoiner results = new StringJoiner(",");
-            for (int n = first; n < first + count; n++) {
-                String[] f = fields.apply(n);
-                String id = f[0];
-                String tracking = f[2] != null ? f[2]
-                        : fake.api.url("/photos/" + n + "/download").newBuilder().addQueryParameter("ixid", "track" + n)
-                                .build().toString();
-                results.add("{\"id\":" + FakePhotoApi.q(id) + ",\"width\":3000,\"height\":4000,"
-                        + "\"urls\":{\"raw\":" + FakePhotoApi.q(fake.imageUrl(n).toString()) + ",\"small\":\"ignored\"},"
-                        + "\"links\":{\"html\":" + FakePhotoApi.q("https://unsplash.com/photos/" + id) + ",\"download_location\":"
-                        + FakePhotoApi.q(tracking) + "},"
-                        + "\"user\":{\"name\":" + FakePhotoApi.q(f[1]) + ",\"username\":\"ann" + n + "\",\"links\":{\"html\":"
-                        + FakePhotoApi.q("https://unsplash.com/@ann" + n) + "}}}");
-            }
-            return "{\"total\":" + total + ",\"total_pages\":" + (total + 29) / 30 + ",\"results\":[" + results + "]}";
-        }
-
-        @Override
-        public MockResponse other(RecordedRequest request) {
-            return request.getUrl().encodedPath().matches("/photos/\\d+/download")
-                    ? FakePhotoApi.json("{\"url\":\"https://images.unsplash.com/x\"}") : null;
-        }
-    };
+    final FakePhotoApi.Protocol protocol = PhotoProtocols.unsplash(n -> fields.apply(n));
 
     @BeforeEach
     void plainFields() {

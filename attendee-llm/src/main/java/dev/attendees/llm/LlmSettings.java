@@ -1,6 +1,7 @@
 package dev.attendees.llm;
 
 import dev.attendees.ConfigurationException;
+import dev.attendees.Secrets;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -202,9 +203,12 @@ public final class LlmSettings {
         return outputPricePerMillion;
     }
 
-    /** {@code openai gpt-4o-mini} or {@code openai qwen2.5 at http://localhost:8000/v1}: never the key. */
+    /**
+     * {@code openai gpt-4o-mini} or {@code openai qwen2.5 at http://localhost:8000/v1}: never the key,
+     * nor a password in the URL.
+     */
     public String describe() {
-        return provider.id() + " " + model + (baseUrl.equals(provider.defaultBaseUrl()) ? "" : " at " + baseUrl);
+        return Secrets.mask(provider.id() + " " + model + (baseUrl.equals(provider.defaultBaseUrl()) ? "" : " at " + baseUrl));
     }
 
     @Override
@@ -278,11 +282,15 @@ public final class LlmSettings {
             try {
                 uri = URI.create(u);
             } catch (IllegalArgumentException e) {
-                throw new ConfigurationException("LLM base URL is not a URL: '" + u + "'");
+                throw new ConfigurationException("LLM base URL is not a URL: '" + Secrets.mask(u) + "'");
             }
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-                throw new ConfigurationException("LLM base URL must be an http(s) URL such as http://localhost:8000/v1, was '" + u + "'");
+                throw new ConfigurationException("LLM base URL must be an http(s) URL such as http://localhost:8000/v1, was '"
+                        + Secrets.mask(u) + "'");
+            }
+            if (uri.getUserInfo() != null && uri.getUserInfo().contains(":")) {
+                Secrets.register(uri.getUserInfo().substring(uri.getUserInfo().indexOf(':') + 1));
             }
             this.baseUrl = u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
             return this;
@@ -432,6 +440,8 @@ public final class LlmSettings {
                 String fromEnv = environment.apply(provider.keyVariable());
                 key = fromEnv == null || fromEnv.isBlank() ? null : fromEnv.strip();
             }
+            // Masked from here on, wherever a server or a library quotes it (even when it is not sent).
+            Secrets.register(key);
             if (key != null && !key.matches("[\\x21-\\x7E]+")) {
                 // The JDK's HTTP client would refuse it quoting the whole header, key included.
                 throw new ConfigurationException((apiKey != null ? "the API key" : provider.keyVariable())

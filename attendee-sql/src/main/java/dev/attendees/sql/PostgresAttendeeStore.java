@@ -3,6 +3,7 @@ package dev.attendees.sql;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.attendees.ConfigurationException;
+import dev.attendees.Secrets;
 import dev.attendees.sql.internal.Database;
 import dev.attendees.sql.internal.Errors;
 import dev.attendees.sql.internal.PostgresUrl;
@@ -74,6 +75,7 @@ public final class PostgresAttendeeStore extends SqlAttendeeStore {
 
         /** The password (instead of the URL's); read it from the environment, never from code. */
         public Builder password(String secret) {
+            Secrets.register(secret);
             this.password = secret;
             return this;
         }

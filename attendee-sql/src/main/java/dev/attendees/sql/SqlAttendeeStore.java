@@ -23,6 +23,9 @@ import dev.attendees.store.ImportResult;
 import dev.attendees.store.QueryHistoryEntry;
 import dev.attendees.store.RunInfo;
 import dev.attendees.store.SqlResult;
+import dev.attendees.plan.PlanResult;
+import dev.attendees.plan.QueryPlan;
+import dev.attendees.sql.internal.PlanCompiler;
 import dev.attendees.store.TableInfo;
 import dev.attendees.store.ValueCount;
 import java.nio.file.Path;
@@ -63,6 +66,7 @@ public abstract sealed class SqlAttendeeStore implements AttendeeStore permits S
     private final BulkOperations bulkOperations;
     private final QueryLog queryLog;
     private final ReadOnlySql readOnlySql;
+    private final PlanCompiler compiler;
 
     /** The store over an opened (migrated) database, with its parts. */
     SqlAttendeeStore(Database database) {
@@ -72,6 +76,7 @@ public abstract sealed class SqlAttendeeStore implements AttendeeStore permits S
         this.bulkOperations = new BulkOperations(database);
         this.queryLog = new QueryLog(database);
         this.readOnlySql = new ReadOnlySql(database);
+        this.compiler = new PlanCompiler(database.dialect());
     }
 
     /** The store's pooled JDBC connections, for your own SQL. */
@@ -177,6 +182,12 @@ public abstract sealed class SqlAttendeeStore implements AttendeeStore permits S
     @Override
     public SqlResult readOnlySql(String sql, int maxRows, Duration timeout) {
         return readOnlySql.run(sql, maxRows, timeout);
+    }
+
+    @Override
+    public PlanResult run(QueryPlan plan, int maxRows, Duration timeout) {
+        String sql = compiler.sql(plan);
+        return new PlanResult(sql, readOnlySql.run(sql, maxRows, timeout));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.attendees.images.internal;
 
+import dev.attendees.Secrets;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +16,9 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * The credits of the remote photos of one images folder, written as {@code images/ATTRIBUTION.csv}
  * (UTF-8, RFC 4180, a header row): one row per image file with its source, photo id, author and
- * links, and licence. Remote text is written so that a spreadsheet does not run it as a formula
- * (a leading {@code '} before {@code = + - @}, tab or carriage return). Thread-safe.
+ * links, and licence. Remote text is written with secrets masked ({@link Secrets#mask}: a service
+ * that quotes the key back) and so that a spreadsheet does not run it as a formula (a leading
+ * {@code '} before {@code = + - @}, tab or carriage return). Thread-safe.
  */
 public final class AttributionLog {
     /** The file's name in the images folder. */
@@ -74,9 +76,9 @@ public final class AttributionLog {
         });
     }
 
-    /** Remote text made safe for a spreadsheet: no control characters, no formula. */
+    /** Remote text made safe for a spreadsheet: no secret, no control characters, no formula. */
     static String cell(String text) {
-        String clean = text == null ? "" : text.replaceAll("[\\p{Cntrl}&&[^\\t\\r]]", "");
+        String clean = text == null ? "" : Secrets.mask(text).replaceAll("[\\p{Cntrl}&&[^\\t\\r]]", "");
         return !clean.isEmpty() && "=+-@\t\r".indexOf(clean.charAt(0)) >= 0 ? "'" + clean : clean;
     }
 

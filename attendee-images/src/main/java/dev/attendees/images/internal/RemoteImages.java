@@ -3,6 +3,7 @@ package dev.attendees.images.internal;
 import dev.attendees.Attendee;
 import dev.attendees.AttendeeException;
 import dev.attendees.ProviderException;
+import dev.attendees.Secrets;
 import dev.attendees.spi.ProviderReport;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -38,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * {@code images/<id>.<ext>}; and on any failure, a local avatar instead. Batches from any number
  * of threads share one pool of {@code maxConcurrency} workers, one rate-limit gate and one circuit
  * breaker (after many failures the service is left alone for a while and attendees get avatars at
- * once). Nothing here throws for one attendee; only an unwritable output folder stops a run.
- * Thread-safe.
+ * once). Nothing here throws for one attendee; only an unwritable output folder stops a run. A
+ * failure's words (which may quote a service's answer) are masked ({@link Secrets#mask}) before
+ * they are logged or become notes. Thread-safe.
  */
 public final class RemoteImages implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteImages.class);
@@ -175,7 +177,7 @@ public final class RemoteImages implements AutoCloseable {
             return avatar(attendee, folder, e.getMessage());
         } catch (ProviderException e) {
             breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
-            lastFailure = e.getMessage();
+            lastFailure = Secrets.mask(e.getMessage());
             return avatar(attendee, folder, e.getMessage());
         } catch (AttendeeException e) {
             // The output folder cannot be written: not this attendee's problem, the run's.
@@ -209,7 +211,8 @@ public final class RemoteImages implements AutoCloseable {
         }
     }
 
-    private String avatar(Attendee attendee, ImageFolder folder, String reason) {
+    private String avatar(Attendee attendee, ImageFolder folder, String failure) {
+        String reason = Secrets.mask(failure);
         LOG.debug("attendee {}: avatar instead of a {} photo: {}", attendee.id(), name, reason);
         String path = folder.write(attendee.id(), ImageType.PNG, fallback.png(attendee));
         credits(folder).remove(attendee.id());
@@ -255,6 +258,7 @@ public final class RemoteImages implements AutoCloseable {
             }
         });
         folders.all().forEach(f -> notes.add("images in " + f.dir()));
+        notes.replaceAll(Secrets::mask);
         return new ProviderReport(origins, notes);
     }
 

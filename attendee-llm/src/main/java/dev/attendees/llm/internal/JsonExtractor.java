@@ -7,6 +7,9 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.attendees.Secrets;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +19,9 @@ import java.util.regex.Pattern;
 /**
  * Finds the JSON in a model's reply, leniently: prose before or after it, Markdown code fences,
  * trailing commas, comments, single quotes. A reply cut off in the middle (a token limit, a dropped
- * connection) still gives every record that was complete.
+ * connection) still gives every record that was complete. Every string value is masked
+ * ({@link Secrets#mask}) as it is decoded: a key the model or a proxy quotes, even in JSON unicode
+ * escapes, reaches no record, checkpoint or profile.
  */
 public final class JsonExtractor {
 
@@ -29,7 +34,18 @@ public final class JsonExtractor {
                     .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
                     .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
                     .build())
+            .nodeFactory(new MaskingNodeFactory())
             .build();
+
+    /** Text nodes with secrets masked after JSON escapes are decoded. */
+    private static final class MaskingNodeFactory extends JsonNodeFactory {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public TextNode textNode(String text) {
+            return super.textNode(Secrets.mask(text));
+        }
+    }
 
     private static final Pattern FENCE = Pattern.compile("```(?:json|JSON)?\\s*\\n?(.*?)(?:```|$)", Pattern.DOTALL);
 

@@ -1,6 +1,7 @@
 package dev.attendees.llm.internal;
 
 import dev.attendees.ProviderException;
+import dev.attendees.Secrets;
 import dev.attendees.llm.LlmProvider;
 import dev.attendees.llm.LlmSettings;
 import dev.langchain4j.data.message.SystemMessage;
@@ -191,7 +192,8 @@ public final class LlmClient {
         long out = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
         inputTokens.addAndGet(in);
         outputTokens.addAndGet(out);
-        String text = response.aiMessage() == null || response.aiMessage().text() == null ? "" : response.aiMessage().text();
+        // The reply as LangChain4j decoded it from the envelope: a key in JSON escapes shows only now.
+        String text = response.aiMessage() == null || response.aiMessage().text() == null ? "" : Secrets.mask(response.aiMessage().text());
         return new Reply(text, in, out);
     }
 
@@ -275,7 +277,7 @@ public final class LlmClient {
                 return "no answer within " + settings.timeout().toSeconds() + " s";
             }
             if (c instanceof ConnectException) {
-                return "cannot connect to " + settings.baseUrl();
+                return "cannot connect to " + Secrets.mask(settings.baseUrl());
             }
         }
         Throwable root = t;
@@ -317,14 +319,11 @@ public final class LlmClient {
     }
 
     /**
-     * Text from a server or an exception made fit to show or log: the key and anything that looks
-     * like one removed, control and text-direction characters escaped, on one line.
+     * Text from a server or an exception made fit to show or log: secrets masked ({@link Secrets#mask})
+     * and anything else that looks like an OpenAI key cut short, control and text-direction
+     * characters escaped, on one line.
      */
-    String redact(String text) {
-        String out = text;
-        if (settings.apiKey() != null && !settings.apiKey().isEmpty()) {
-            out = out.replace(settings.apiKey(), "***");
-        }
-        return Escape.oneLine(KEY_LIKE.matcher(out).replaceAll("$1***"));
+    static String redact(String text) {
+        return Escape.oneLine(KEY_LIKE.matcher(Secrets.mask(text)).replaceAll("$1***"));
     }
 }

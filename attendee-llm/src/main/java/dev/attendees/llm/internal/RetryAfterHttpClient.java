@@ -1,5 +1,6 @@
 package dev.attendees.llm.internal;
 
+import dev.attendees.Secrets;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.http.client.HttpClient;
@@ -24,7 +25,9 @@ import java.util.Optional;
 /**
  * LangChain4j's HTTP client SPI on {@code java.net.http}, like its own JDK client, except that an
  * error answer keeps the server's {@code Retry-After} (or OpenAI's {@code retry-after-ms}) so that
- * the retry policy can honour it. Streaming is not used by this module and not supported.
+ * the retry policy can honour it. Every body passes through {@link Secrets#mask} as it arrives, so
+ * that a key a server quotes back (in an error, or in a reply) reaches no exception, log line,
+ * record or file. Streaming is not used by this module and not supported.
  */
 public final class RetryAfterHttpClient implements HttpClient {
 
@@ -89,13 +92,14 @@ public final class RetryAfterHttpClient implements HttpClient {
         try {
             HttpResponse<String> response = delegate.send(b.build(), BodyHandlers.ofString());
             int status = response.statusCode();
+            String body = Secrets.mask(response.body());
             if (status < 200 || status > 299) {
-                throw new StatusException(status, response.body(), retryAfter(response));
+                throw new StatusException(status, body, retryAfter(response));
             }
             return SuccessfulHttpResponse.builder()
                     .statusCode(status)
                     .headers(response.headers().map())
-                    .body(response.body())
+                    .body(body)
                     .build();
         } catch (HttpTimeoutException e) {
             throw new TimeoutException(e);

@@ -42,6 +42,12 @@ import mockwebserver3.RecordedRequest;
  * are corrupted as the fault plan says; a profile request gets a built-in profile rewritten into the
  * designer's schema. It counts calls and tokens, and checks the API key when given one.
  *
+ * <p>With {@link Builder#echoKey()} it quotes the key each call carried back, as careless servers
+ * and proxies do: error bodies (400, 401, 429, 500, 503) quote it as OpenAI does
+ * ({@code Incorrect API key provided: sk-qa-SEC****cdef}) and whole, every answer carries it in
+ * {@code X-Echo-Authorization} and {@code X-Echo-Key} headers, and good answers put it into the
+ * content (a record's job title, the profile's name), whole and in JSON unicode escapes.
+ *
  * <p>Shipped in the test-jar of {@code attendee-llm} for this module's tests, the CLI's tests and
  * the JMH benchmarks; not part of the library.
  *
@@ -59,6 +65,9 @@ public final class FakeLlmServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern COUNT = Pattern.compile("Write exactly (\\d+) new attendees");
     private static final Pattern LINE = Pattern.compile("^([A-Za-z ]+): (.*)$", Pattern.MULTILINE);
+    /** Where the content quotes the key in echo mode: in JSON escapes, and as it is. */
+    private static final String ECHO_ESCAPED = "ECHO-KEY-ESCAPED";
+    private static final String ECHO_PLAIN = "ECHO-KEY-PLAIN";
 
     /** One request as it arrived. */
     public record Call(int number, String path, Map<String, String> headers, String body, Fault fault, long startedNanos) {}
@@ -69,6 +78,7 @@ public final class FakeLlmServer implements AutoCloseable {
     private final Duration retryAfter;
     private final FaultPlan faults;
     private final String apiKey;
+    private final boolean echoKey;
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicLong served = new AtomicLong();
     private final AtomicLong inputTokens = new AtomicLong();
@@ -89,6 +99,7 @@ public final class FakeLlmServer implements AutoCloseable {
         this.retryAfter = b.retryAfter;
         this.faults = b.faults;
         this.apiKey = b.apiKey;
+        this.echoKey = b.echoKey;
         this.gather = b.gather;
     }
 
@@ -200,22 +211,28 @@ public final class FakeLlmServer implements AutoCloseable {
         }
         boolean anthropic = path.endsWith("/messages");
         boolean ollama = path.endsWith("/api/chat");
-        if (apiKey != null) {
-            String given = anthropic ? headers.get("x-api-key") : headers.getOrDefault("authorization", "").replaceFirst("^Bearer ", "");
-            if (!ollama && !apiKey.equals(given)) {
-                fault = Fault.UNAUTHORIZED;
-            }
+        String given = anthropic ? headers.get("x-api-key") : headers.getOrDefault("authorization", "").replaceFirst("^Bearer ", "");
+        if (apiKey != null && !ollama && !apiKey.equals(given)) {
+            fault = Fault.UNAUTHORIZED;
+        }
+        String echo = echoKey && given != null && !given.isEmpty() ? given : null;
+        if (echo != null) {
+            response.addHeader("X-Echo-Authorization", headers.getOrDefault("authorization", "Bearer " + echo))
+                    .addHeader("X-Echo-Key", echo);
         }
         switch (fault) {
             case RATE_LIMITED:
                 return response.code(429).addHeader("Retry-After", retryAfterText())
-                        .body("{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"rate_limit_exceeded\"}}").build();
+                        .body(error("Rate limit reached", "rate_limit_exceeded", echo)).build();
             case SERVER_ERROR:
-                return response.code(500).body("{\"error\":{\"message\":\"internal error\"}}").build();
+                return response.code(500).body(error("internal error", "server_error", echo)).build();
             case UNAVAILABLE:
-                return response.code(503).addHeader("Retry-After", retryAfterText()).body("{\"error\":{\"message\":\"overloaded\"}}").build();
+                return response.code(503).addHeader("Retry-After", retryAfterText()).body(error("overloaded", "server_error", echo)).build();
             case UNAUTHORIZED:
-                return response.code(401).body("{\"error\":{\"message\":\"Incorrect API key provided\",\"type\":\"invalid_request_error\"}}").build();
+                return response.code(401).body(error("Incorrect API key provided", "invalid_request_error", echo)).build();
+            case BAD_REQUEST:
+                return response.code(400).body(error("Invalid request: response_format is not supported", "invalid_request_error", echo))
+                        .build();
             case SLOW:
                 response.headersDelay(slowDelay.toMillis(), TimeUnit.MILLISECONDS);
                 break;
@@ -229,11 +246,34 @@ public final class FakeLlmServer implements AutoCloseable {
             return response.code(400).body("{\"error\":{\"message\":\"bad JSON\"}}").build();
         }
         String content = prompt.contains("Design the attendee profile") ? profile(prompt, fault) : records(prompt, fault);
+        if (echo != null) {
+            content = content.replace(ECHO_ESCAPED, escaped(echo)).replace(ECHO_PLAIN, echo);
+        }
         long in = Math.max(1, body.length() / 4);
         long out = Math.max(1, content.length() / 4);
         inputTokens.addAndGet(in);
         outputTokens.addAndGet(out);
         return response.code(200).body(envelope(anthropic, ollama, content, in, out)).build();
+    }
+
+    /** An OpenAI-style error body; with {@code echo}, quoting that key in part (as OpenAI does) and whole. */
+    private static String error(String message, String type, String echo) {
+        String text = echo == null ? message : message + ": " + quote(echo) + " (you sent '" + echo + "')";
+        ObjectNode root = JSON.createObjectNode();
+        root.putObject("error").put("message", text).put("type", type);
+        return root.toString();
+    }
+
+    /** A key as OpenAI quotes it: its first nine and last four characters, stars between. */
+    static String quote(String key) {
+        return key.length() <= 13 ? "*".repeat(key.length()) : key.substring(0, 9) + "*".repeat(key.length() - 13) + key.substring(key.length() - 4);
+    }
+
+    /** Every character as a JSON unicode escape: the key as it stands in the content's JSON text. */
+    private static String escaped(String key) {
+        StringBuilder sb = new StringBuilder();
+        key.chars().forEach(c -> sb.append(String.format("\\u%04x", c)));
+        return sb.toString();
     }
 
     private String retryAfterText() {
@@ -326,6 +366,9 @@ public final class FakeLlmServer implements AutoCloseable {
             for (int i = 0; i < made.size(); i++) {
                 ObjectNode r = record(made.get(i), catalogue, booths);
                 corrupt(r, fault, i);
+                if (echoKey && i < 2) {
+                    r.put("job_title", r.get("job_title").asText() + " " + (i == 0 ? ECHO_ESCAPED : ECHO_PLAIN));
+                }
                 out.add(r);
                 if (fault == Fault.NONE) {
                     given.add(r);
@@ -413,7 +456,7 @@ public final class FakeLlmServer implements AutoCloseable {
         String event = m.find() ? m.group(1).strip() : "Fake Event";
         EventProfile p = EventProfiles.builtIn(EventProfiles.inferId(event).orElse(EventProfiles.DEFAULT_ID));
         ObjectNode d = JSON.createObjectNode();
-        d.put("display_name", "Designed for " + event);
+        d.put("display_name", "Designed for " + event + (echoKey ? " by " + ECHO_ESCAPED + " and " + ECHO_PLAIN : ""));
         d.putObject("default_dates").put("from", p.defaultDates().from().toString()).put("to", p.defaultDates().to().toString());
         d.putObject("daily_hours").put("open", p.dailyHours().open().toString()).put("close", p.dailyHours().close().toString());
         ArrayNode arrival = d.putArray("arrival_curve");
@@ -467,6 +510,7 @@ public final class FakeLlmServer implements AutoCloseable {
         private Duration retryAfter = Duration.ofSeconds(1);
         private FaultPlan faults = FaultPlan.none();
         private String apiKey;
+        private boolean echoKey;
         private int gather;
 
         private Builder() {}
@@ -498,6 +542,16 @@ public final class FakeLlmServer implements AutoCloseable {
         /** The key every call must carry (401 otherwise); any by default. */
         public Builder apiKey(String key) {
             this.apiKey = key;
+            return this;
+        }
+
+        /**
+         * Quotes the key each call carried back: in error bodies (in part, as OpenAI does, and
+         * whole), in {@code X-Echo-*} headers of every answer, and in good answers' content. Off by
+         * default.
+         */
+        public Builder echoKey() {
+            this.echoKey = true;
             return this;
         }
 

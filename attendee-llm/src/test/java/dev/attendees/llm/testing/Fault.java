@@ -31,5 +31,7 @@ public enum Fault {
     /** Not JSON at all. */
     GARBAGE,
     /** HTTP 401, as for a wrong key. */
-    UNAUTHORIZED
+    UNAUTHORIZED,
+    /** HTTP 400, as for a request the server refuses (an option it does not support). */
+    BAD_REQUEST
 }

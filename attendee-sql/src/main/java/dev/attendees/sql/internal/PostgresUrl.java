@@ -1,17 +1,18 @@
 package dev.attendees.sql.internal;
 
 import dev.attendees.ConfigurationException;
+import dev.attendees.Secrets;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 
 /**
  * A PostgreSQL address as users write it: {@code postgresql://user:pass@host:port/db?params},
  * {@code postgres://...} or {@code jdbc:postgresql://...}. The credentials (user info, or
  * {@code user=} and {@code password=} parameters) move out of the URL, so that the JDBC URL, which
- * pools and drivers log, holds no password; {@link #masked()} is the form for messages.
+ * pools and drivers log, holds no password; {@link #masked()} is the form for messages. The
+ * password is registered with {@link Secrets}, so that no message shows it even on its own.
  *
  * @param jdbcUrl the JDBC URL without credentials
  * @param user the user, or {@code null}
@@ -19,9 +20,6 @@ import java.util.regex.Pattern;
  * @param masked the address for messages, password replaced by {@code ***}
  */
 public record PostgresUrl(String jdbcUrl, String user, String password, String masked) {
-
-    private static final Pattern USER_INFO = Pattern.compile("(://[^:/@\\s]*:)[^@/\\s]*@");
-    private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password=)[^&\\s]*");
 
     /** Whether {@code text} is a PostgreSQL address rather than a file name. */
     public static boolean matches(String text) {
@@ -74,18 +72,18 @@ public record PostgresUrl(String jdbcUrl, String user, String password, String m
                 }
             }
         }
+        Secrets.register(password);
         String host = uri.getHost().contains(":") && !uri.getHost().startsWith("[") ? "[" + uri.getHost() + "]" : uri.getHost();
         String jdbc = "jdbc:postgresql://" + host + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + path + query;
         return new PostgresUrl(jdbc, user, password, masked);
     }
 
-    /** {@code text} with any password in a URL's user info or a {@code password=} parameter replaced by {@code ***}. */
+    /**
+     * {@code text} with any password in a URL's user info or a {@code password=} parameter replaced
+     * by {@code ***}, and every other secret masked: {@link Secrets#mask}.
+     */
     public static String mask(String text) {
-        if (text == null) {
-            return null;
-        }
-        String out = USER_INFO.matcher(text).replaceAll("$1***@");
-        return PASSWORD_PARAM.matcher(out).replaceAll("$1***");
+        return Secrets.mask(text);
     }
 
     private static String decode(String s) {

@@ -1,4 +1,4 @@
-package dev.attendees.images;
+package dev.attendees.images.testing;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -22,15 +22,31 @@ import okio.Buffer;
 
 /**
  * Two local HTTP servers standing in for a photo service: {@code api} speaks the service's JSON
- * protocol (pages of fake photos, download tracking), {@code cdn} serves their images (a real,
- * distinct JPEG per photo). Tests replace answers through {@link #apiFault} and {@link #cdnFault}
- * (return {@code null} to answer normally) and read what arrived from {@link #apiRequests} and
- * {@link #cdnRequests}.
+ * protocol (pages of fake photos, download tracking; {@link PhotoProtocols} has those of the three
+ * services), {@code cdn} serves their images (a real, distinct JPEG per photo). Tests replace
+ * answers through {@link #apiFault} and {@link #cdnFault} (return {@code null} to answer normally)
+ * and read what arrived from {@link #apiRequests} and {@link #cdnRequests}.
+ *
+ * <p>Like careless services, it can quote back the key a request carried: {@link #echoingError}
+ * answers with an error body that quotes it (in part, as OpenAI does, and whole) and headers that
+ * carry it, and with {@link #echoKey} set every API answer carries it in headers and the pages put
+ * it into the text the providers keep (Unsplash's photographer names, generated.photos' ids).
+ *
+ * <p>Shipped in the test-jar of {@code attendee-images} for this module's tests and the CLI's;
+ * not part of the library.
+ *
+ * <pre>{@code
+ * try (FakePhotoApi fake = new FakePhotoApi(PhotoProtocols.unsplash())) {
+ *     fake.apiFault = FakePhotoApi.echoingError(401);
+ *     env.put("UNSPLASH_API_URL", fake.api.url("/").toString());
+ *     ...
+ * }
+ * }</pre>
  */
-final class FakePhotoApi implements AutoCloseable {
+public final class FakePhotoApi implements AutoCloseable {
 
     /** How one service's protocol looks: the page path and JSON, and other API paths. */
-    interface Protocol {
+    public interface Protocol {
         /** Whether {@code path} asks for a page. */
         boolean isPage(String path);
 
@@ -46,34 +62,50 @@ final class FakePhotoApi implements AutoCloseable {
         }
     }
 
-    final MockWebServer api = new MockWebServer();
-    final MockWebServer cdn = new MockWebServer();
-    final List<RecordedRequest> apiRequests = new CopyOnWriteArrayList<>();
-    final List<RecordedRequest> cdnRequests = new CopyOnWriteArrayList<>();
-    volatile Function<RecordedRequest, MockResponse> apiFault = r -> null;
-    volatile Function<RecordedRequest, MockResponse> cdnFault = r -> null;
+    /** The service's API. */
+    public final MockWebServer api = new MockWebServer();
+    /** Where the photos are. */
+    public final MockWebServer cdn = new MockWebServer();
+    /** The API requests that arrived, in order. */
+    public final List<RecordedRequest> apiRequests = new CopyOnWriteArrayList<>();
+    /** The CDN requests that arrived, in order. */
+    public final List<RecordedRequest> cdnRequests = new CopyOnWriteArrayList<>();
+    /** An answer instead of the API's, or {@code null} to answer normally. */
+    public volatile Function<RecordedRequest, MockResponse> apiFault = r -> null;
+    /** An answer instead of the CDN's, or {@code null} to answer normally. */
+    public volatile Function<RecordedRequest, MockResponse> cdnFault = r -> null;
     /** Photos the whole search holds. */
-    volatile long available = 1_000;
+    public volatile long available = 1_000;
     /** Extra headers on every API answer (rate-limit headers ...). */
-    volatile Function<Integer, Map<String, String>> apiHeaders = n -> Map.of();
-    final AtomicInteger cdnInFlight = new AtomicInteger();
-    final AtomicInteger cdnMaxInFlight = new AtomicInteger();
-    volatile long cdnLatencyMillis;
+    public volatile Function<Integer, Map<String, String>> apiHeaders = n -> Map.of();
+    /** Whether every API answer quotes the key its request carried (headers, and the pages' text). */
+    public volatile boolean echoKey;
+    /** CDN requests being answered now. */
+    public final AtomicInteger cdnInFlight = new AtomicInteger();
+    /** The most CDN requests ever answered at once. */
+    public final AtomicInteger cdnMaxInFlight = new AtomicInteger();
+    /** How long the CDN takes per image. */
+    public volatile long cdnLatencyMillis;
 
     private final Protocol protocol;
     private final Map<Integer, byte[]> jpegs = new ConcurrentHashMap<>();
+    private volatile String lastKey;
 
-    FakePhotoApi(Protocol protocol) throws IOException {
+    /** Starts both servers on free ports. */
+    public FakePhotoApi(Protocol protocol) throws IOException {
         this.protocol = protocol;
         api.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 apiRequests.add(request);
+                lastKey = key(request);
                 MockResponse fault = apiFault.apply(request);
                 if (fault != null) {
                     return fault;
                 }
-                return withHeaders(answer(request), apiRequests.size());
+                MockResponse answer = withHeaders(answer(request), apiRequests.size());
+                return echoKey && lastKey != null ? answer.newBuilder().setHeader("X-Echo-Authorization",
+                        request.getHeaders().get("Authorization")).setHeader("X-Echo-Key", lastKey).build() : answer;
             }
         });
         cdn.setDispatcher(new Dispatcher() {
@@ -119,24 +151,58 @@ final class FakePhotoApi implements AutoCloseable {
         return b.build();
     }
 
+    /** The key the last API request carried, for the pages' text, when {@link #echoKey} is set; else {@code null}. */
+    public String echo() {
+        return echoKey ? lastKey : null;
+    }
+
+    /** The key in a request's {@code Authorization} header ({@code Client-ID <key>}, {@code API-Key <key>}), or {@code null}. */
+    static String key(RecordedRequest request) {
+        String authorization = request.getHeaders().get("Authorization");
+        return authorization == null ? null : authorization.substring(authorization.indexOf(' ') + 1);
+    }
+
+    /**
+     * An answer of {@code status} that quotes the request's key back: in the body, as OpenAI quotes
+     * a key ({@code sk-qa-SEC****cdef}) and whole, and in {@code X-Echo-Key} and
+     * {@code WWW-Authenticate} headers. A request without a key gets the same answer without it.
+     */
+    public static Function<RecordedRequest, MockResponse> echoingError(int status) {
+        return request -> {
+            String key = key(request);
+            MockResponse.Builder b = new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json");
+            if (key == null) {
+                return b.body("{\"errors\":[\"HTTP " + status + "\"]}").build();
+            }
+            return b.setHeader("X-Echo-Key", key).setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\", key=\"" + key + "\"")
+                    .body("{\"errors\":[" + q("The access token is invalid: " + quote(key)) + "," + q("you sent " + key) + "]}")
+                    .build();
+        };
+    }
+
+    /** A key as OpenAI quotes it: its first nine and last four characters, stars between. */
+    public static String quote(String key) {
+        return key.length() <= 13 ? "*".repeat(key.length()) : key.substring(0, 9) + "*".repeat(key.length() - 13) + key.substring(key.length() - 4);
+    }
+
     /** Whether {@code request} asks the CDN for photo {@code n}. */
-    static boolean isPhoto(RecordedRequest request, int n) {
+    public static boolean isPhoto(RecordedRequest request, int n) {
         return request.getUrl().encodedPath().matches("/photo/" + n + "(\\.jpg)?");
     }
 
-    /** A fault for the first request only. */
-    static Function<RecordedRequest, MockResponse> first(int times, MockResponse fault) {
+    /** A fault for the first {@code times} requests only. */
+    public static Function<RecordedRequest, MockResponse> first(int times, MockResponse fault) {
         AtomicInteger left = new AtomicInteger(times);
         return r -> left.getAndDecrement() > 0 ? fault : null;
     }
 
     /** The CDN URL of photo {@code n}. */
-    HttpUrl imageUrl(int n) {
+    public HttpUrl imageUrl(int n) {
         return cdn.url("/photo/" + n).newBuilder().addQueryParameter("ixid", "abc" + n).build();
     }
 
     /** The JPEG the CDN serves for photo {@code n}. */
-    byte[] jpeg(int n) {
+    public byte[] jpeg(int n) {
         return jpegs.computeIfAbsent(n, FakePhotoApi::drawJpeg);
     }
 
@@ -150,7 +216,8 @@ final class FakePhotoApi implements AutoCloseable {
                 .body(new Buffer().write(jpeg(n))).build();
     }
 
-    static MockResponse json(String body) {
+    /** A 200 answer of JSON. */
+    public static MockResponse json(String body) {
         return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json").body(body).build();
     }
 
@@ -172,7 +239,7 @@ final class FakePhotoApi implements AutoCloseable {
     }
 
     /** JSON string escaping for the fake's answers. */
-    static String q(String s) {
+    public static String q(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
