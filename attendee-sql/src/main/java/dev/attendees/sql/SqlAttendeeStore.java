@@ -76,7 +76,7 @@ public abstract sealed class SqlAttendeeStore implements AttendeeStore permits S
         this.bulkOperations = new BulkOperations(database);
         this.queryLog = new QueryLog(database);
         this.readOnlySql = new ReadOnlySql(database);
-        this.compiler = new PlanCompiler(database.dialect());
+        this.compiler = new PlanCompiler(database.dialect().sql());
     }
 
     /** The store's pooled JDBC connections, for your own SQL. */

@@ -11,8 +11,9 @@ import org.jooq.SQLDialect;
 
 /**
  * What SQL looks like in one database: how timestamps are bound and compared, how values become
- * text and sort by code point, how long lists are bound, and what a full-text search is. The
- * queries and the writes are shared code that asks this.
+ * text and sort by code point, the parts of a time and of an e-mail address, how long lists are
+ * bound, and what a full-text search is. The queries, the compiled question plans and the writes
+ * are shared code that asks this.
  */
 public interface SqlExpressions {
 
@@ -56,6 +57,15 @@ public interface SqlExpressions {
 
     /** The hour ({@code 00}..{@code 23}) of a timestamp column. */
     Field<String> hour(Field<Object> timestamp);
+
+    /** The time of day of a timestamp column as {@code HH:MM:SS} text. */
+    Field<String> timeOfDay(Field<Object> timestamp);
+
+    /** The time of day of a timestamp column in hours, with the fraction ({@code 09:30:00} is 9.5). */
+    Field<Double> hoursOfDay(Field<Object> timestamp);
+
+    /** The domain of an e-mail address column (what follows its {@code @}), in lower case. */
+    Field<String> emailDomain(Field<String> email);
 
     /**
      * Whether rows come in {@code sort}'s order (empty values last) by walking an index of its

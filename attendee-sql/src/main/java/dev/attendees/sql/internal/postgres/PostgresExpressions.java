@@ -85,6 +85,21 @@ public final class PostgresExpressions implements SqlExpressions {
         return DSL.field("to_char({0}, 'HH24')", String.class, timestamp);
     }
 
+    @Override
+    public Field<String> timeOfDay(Field<Object> timestamp) {
+        return DSL.field("to_char({0}, 'HH24:MI:SS')", String.class, timestamp);
+    }
+
+    @Override
+    public Field<Double> hoursOfDay(Field<Object> timestamp) {
+        return DSL.field("EXTRACT(EPOCH FROM CAST({0} AS TIME)) / 3600.0", Double.class, timestamp);
+    }
+
+    @Override
+    public Field<String> emailDomain(Field<String> email) {
+        return DSL.field("lower(split_part({0}, '@', 2))", String.class, email);
+    }
+
     /**
      * {@code column IN (SELECT unnest(?))}, the list bound as one array. Not {@code column = ANY
      * (?)}: jOOQ binds the array as text cast to an array, a cast PostgreSQL does not fold into a

@@ -96,6 +96,22 @@ public final class SqliteExpressions implements SqlExpressions {
         return DSL.substring(timestamp.cast(SQLDataType.VARCHAR), 12, 2);
     }
 
+    @Override
+    public Field<String> timeOfDay(Field<Object> timestamp) {
+        return DSL.substring(timestamp.cast(SQLDataType.VARCHAR), 12, 8);
+    }
+
+    @Override
+    public Field<Double> hoursOfDay(Field<Object> timestamp) {
+        return DSL.field("(CAST(substr(CAST({0} AS TEXT), 12, 2) AS INTEGER) * 3600 + CAST(substr(CAST({0} AS TEXT), 15, 2)"
+                + " AS INTEGER) * 60 + CAST(substr(CAST({0} AS TEXT), 18, 2) AS INTEGER)) / 3600.0", Double.class, timestamp);
+    }
+
+    @Override
+    public Field<String> emailDomain(Field<String> email) {
+        return DSL.field("lower(substr({0}, instr({0}, '@') + 1))", String.class, email);
+    }
+
     /**
      * Indexed fields ({@code indexes.sql}) in an order their index gives: any order of the
      * {@code NOT NULL} ones ({@code id}, {@code email}), descending for the others (SQLite sorts
