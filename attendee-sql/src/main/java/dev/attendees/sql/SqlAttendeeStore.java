@@ -2,11 +2,14 @@ package dev.attendees.sql;
 
 import dev.attendees.Attendee;
 import dev.attendees.AttendeeGenerator;
+import dev.attendees.plan.PlanResult;
+import dev.attendees.plan.QueryPlan;
 import dev.attendees.sql.internal.AttendeeQueries;
 import dev.attendees.sql.internal.BulkOperations;
 import dev.attendees.sql.internal.Database;
 import dev.attendees.sql.internal.Importer;
 import dev.attendees.sql.internal.Migrations;
+import dev.attendees.sql.internal.PlanRunner;
 import dev.attendees.sql.internal.QueryLog;
 import dev.attendees.sql.internal.ReadOnlySql;
 import dev.attendees.sql.internal.Runs;
@@ -23,9 +26,6 @@ import dev.attendees.store.ImportResult;
 import dev.attendees.store.QueryHistoryEntry;
 import dev.attendees.store.RunInfo;
 import dev.attendees.store.SqlResult;
-import dev.attendees.plan.PlanResult;
-import dev.attendees.plan.QueryPlan;
-import dev.attendees.sql.internal.PlanCompiler;
 import dev.attendees.store.TableInfo;
 import dev.attendees.store.ValueCount;
 import java.nio.file.Path;
@@ -40,8 +40,8 @@ import org.jooq.DSLContext;
  * {@link PostgresAttendeeStore} for a server. Both run the same code and give the same answers;
  * they differ in types, full text and connection handling. Opening a store applies the schema
  * migrations the database needs. Thread-safe. Inside, the store holds its parts, each with one job
- * (queries, bulk operations, runs, the query log, read-only SQL) over one database (see
- * {@code docs/architecture.md}).
+ * (queries, bulk operations, runs, the query log, read-only SQL, question plans) over one database
+ * (see {@code docs/architecture.md}).
  *
  * <p>Beyond the SPI, it gives users their own SQL: {@link #dataSource()} (pooled JDBC) and
  * {@link #dsl()} (jOOQ). Writes to {@code attendees} through them keep the derived tables in step
@@ -66,7 +66,7 @@ public abstract sealed class SqlAttendeeStore implements AttendeeStore permits S
     private final BulkOperations bulkOperations;
     private final QueryLog queryLog;
     private final ReadOnlySql readOnlySql;
-    private final PlanCompiler compiler;
+    private final PlanRunner plans;
 
     /** The store over an opened (migrated) database, with its parts. */
     SqlAttendeeStore(Database database) {
@@ -76,7 +76,7 @@ public abstract sealed class SqlAttendeeStore implements AttendeeStore permits S
         this.bulkOperations = new BulkOperations(database);
         this.queryLog = new QueryLog(database);
         this.readOnlySql = new ReadOnlySql(database);
-        this.compiler = new PlanCompiler(database.dialect().sql());
+        this.plans = new PlanRunner(database, readOnlySql);
     }
 
     /** The store's pooled JDBC connections, for your own SQL. */
@@ -186,8 +186,7 @@ public abstract sealed class SqlAttendeeStore implements AttendeeStore permits S
 
     @Override
     public PlanResult run(QueryPlan plan, int maxRows, Duration timeout) {
-        String sql = compiler.sql(plan);
-        return new PlanResult(sql, readOnlySql.run(sql, maxRows, timeout));
+        return plans.run(plan, maxRows, timeout);
     }
 
     @Override

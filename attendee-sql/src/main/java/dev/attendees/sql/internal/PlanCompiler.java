@@ -48,7 +48,7 @@ import org.jooq.impl.SQLDataType;
  * text shown to a person is the text that runs. Rows come ordered, ties by the group's value in
  * code-point order, so the same plan gives the same rows on SQLite and PostgreSQL. What differs
  * between the two (days, hours and times of day, e-mail domains, code-point order, long lists) is
- * asked of the database's {@link SqlExpressions}.
+ * asked of the database's {@link SqlExpressions}; {@link PlanRunner} runs what this writes.
  *
  * <pre>{@code
  * String sql = new PlanCompiler(dialect.sql()).sql(plan);   // SELECT count(*) AS attendees FROM attendees AS a ...
