@@ -70,9 +70,14 @@ public final class PostgresExpressions implements SqlExpressions {
         return timestamp ? DSL.field("to_char({0}, 'YYYY-MM-DD HH24:MI:SS')", String.class, f) : f.cast(SQLDataType.VARCHAR);
     }
 
+    /**
+     * {@code COLLATE "C"}, the name quoted whatever the context's settings: SQL rendered with names
+     * unquoted (the compiled question plans) would otherwise say {@code COLLATE C}, which PostgreSQL
+     * folds to {@code c}, a collation that does not exist.
+     */
     @Override
     public Field<String> byCodePoint(Field<String> f) {
-        return f.collate("C");
+        return f.collate(DSL.collation(DSL.quotedName("C")));
     }
 
     @Override
