@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
         subcommands = {
             GenerateCommand.class,
             ImportCommand.class,
-            LaterCommands.Query.class,
+            QueryCommand.class,
+            ReportCommand.class,
             LaterCommands.Search.class,
             LaterCommands.Similar.class,
             LaterCommands.Serve.class,

@@ -17,18 +17,6 @@ final class LaterCommands {
         throw new ConfigurationException("'attendees " + command + "' is not available yet: " + what + " arrives with a later release");
     }
 
-    @Command(name = "query", description = "Ask a question in plain English (not available yet).")
-    static final class Query implements Callable<Integer> {
-        @Option(names = "--db", required = true, paramLabel = "FILE") String db;
-        @Option(names = "--json") boolean json;
-        @Parameters(arity = "1", paramLabel = "QUESTION") String question;
-
-        @Override
-        public Integer call() {
-            return notYet("query", "the natural-language query engine");
-        }
-    }
-
     @Command(name = "search", description = "Semantic search over attendees (not available yet).")
     static final class Search implements Callable<Integer> {
         @Option(names = "--db", required = true, paramLabel = "FILE") String db;

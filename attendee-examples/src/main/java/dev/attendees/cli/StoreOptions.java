@@ -482,6 +482,19 @@ final class StoreOptions {
         }
     }
 
+    /**
+     * Opens a store that must already exist (for questions and reports, which never create a
+     * database): a SQLite file that is not there is bad input naming {@code --db}.
+     */
+    static SqlAttendeeStore openExisting(String db) {
+        Path file = sqliteFile(db);
+        if (file != null && !java.nio.file.Files.isRegularFile(file)) {
+            throw new ConfigurationException("--db " + file + ": no such database; make one with 'attendees generate --db "
+                    + file + "' or 'attendees import --db " + file + " FILE'");
+        }
+        return open(db);
+    }
+
     /** Opens the store {@code --db} names; a bad name's message names the option. */
     static SqlAttendeeStore open(String db) {
         return open(db, db);

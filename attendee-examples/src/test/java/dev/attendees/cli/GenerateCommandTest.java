@@ -162,7 +162,7 @@ class GenerateCommandTest {
 
     @Test
     void later_commands_should_answer_not_available_yet() {
-        Result r = run("query", "--db", "x.db", "How many people like Docker?");
+        Result r = run("search", "--db", "x.db", "SREs who care about observability");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("not available yet");
     }

@@ -25,6 +25,8 @@ public final class OfflineTranslator implements QuestionTranslator {
     /** This translator's name in answers and history: {@value}. */
     public static final String NAME = "offline";
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OfflineTranslator.class);
+
     private final Map<Vocabulary, Reading> readings = new WeakHashMap<>();
 
     @Override
@@ -33,7 +35,14 @@ public final class OfflineTranslator implements QuestionTranslator {
         synchronized (readings) {
             reading = readings.computeIfAbsent(vocabulary, Reading::new);
         }
-        return reading.translate(question, previous);
+        try {
+            return reading.translate(question, previous);
+        } catch (RuntimeException e) {
+            // A reading this translator has no rule for must be refused, never crash the engine or the CLI.
+            LOG.warn("the offline translator could not read '{}': {}", question, e.toString());
+            return Translation.refused(question, "I can't answer that: I could not make sense of how its words fit together",
+                    java.util.List.of(), java.util.List.of(), NAME);
+        }
     }
 
     @Override

@@ -864,7 +864,7 @@ final class Interpreter {
                 || dim == Dimension.INTEREST && (hasDimension(s, Dimension.INTEREST) || s.has(Kind.CUE_INTEREST))
                 || dim == Dimension.COMPANY && s.text.matches("(?i)employees?|staff|people|folks|team");
         if (marks && !groupingWordAfter(n)) {
-            s.use(s.meanings.get(0));
+            s.use(s.meanings.isEmpty() ? Meaning.of(Kind.STOP) : s.meanings.get(0));
         }
     }
 
@@ -1234,7 +1234,11 @@ final class Interpreter {
         if (asksAnew && !about) {
             return null;
         }
-        if (!about && !them && !(groupings.size() > 0 && where.isEmpty())) {
+        // "by industry?", "broken down by size": a question that starts with its grouping and says
+        // nothing else regroups the last answer; "interest by company size" is a question of its own.
+        boolean regroup = !groupings.isEmpty() && where.isEmpty() && !spans.isEmpty()
+                && (spans.get(0).has(Kind.BREAKDOWN) || spans.get(0).has(Kind.AND));
+        if (!about && !them && !regroup) {
             return null;
         }
         QueryPlan plan = previous;
@@ -1249,6 +1253,19 @@ final class Interpreter {
             merged.add(c);
         }
         plan = plan.withWhere(merged);
+        // "startups vs enterprises", then "and among startups?": the new condition settles the compared
+        // dimension, so it is no longer grouped by.
+        List<Grouping> settled = new ArrayList<>(plan.groupBy());
+        settled.removeIf(g -> where.stream().anyMatch(c -> c instanceof Condition.Equals e && !e.negated() && e.dimension() == g.dimension()));
+        if (settled.size() < plan.groupBy().size()) {
+            plan = plan.withGroupBy(settled);
+            if (settled.isEmpty()) {
+                plan = plan.orderBy(null).limit(null);
+                if (plan.measure() == Measure.SHARE && plan.shareOf().isEmpty()) {
+                    plan = plan.measure(Measure.COUNT);
+                }
+            }
+        }
         if (!groupings.isEmpty()) {
             plan = plan.measure() == Measure.LIST ? QueryPlan.count().withWhere(merged).withGroupBy(groupings)
                     : plan.withGroupBy(mergeGroupings(plan.groupBy()));

@@ -32,7 +32,9 @@ final class Phrases {
     private int longest;
     private final Map<String, List<Meaning>> byKey = new HashMap<>();
     /** Phrases that a misspelling may still reach: all but the store's companies and the shortest words. */
-    private final Map<Integer, List<String>> fuzzyByLength = new HashMap<>();
+    private final Map<Integer, java.util.LinkedHashSet<String>> fuzzyByLength = new HashMap<>();
+    /** Each value's words, while the phrases are built (a value is read three times). */
+    private Map<String, List<Token>> tokenCache = new HashMap<>();
     private final Set<String> notFuzzy = new java.util.HashSet<>();
     private final Set<String> firstWords = new java.util.HashSet<>();
 
@@ -55,6 +57,7 @@ final class Phrases {
             }
         }
         p.aliases(vocabulary);
+        p.tokenCache = null;
         // An event is also known by its first word when that word names no other thing ("KubeCon").
         for (String event : vocabulary.of(Dimension.EVENT)) {
             List<Token> words = Words.tokens(event);
@@ -79,7 +82,7 @@ final class Phrases {
         List<Dimension> named = List.of(Dimension.BOOTH, Dimension.INTEREST, Dimension.COMPANY);
         for (Dimension d : named) {
             for (String value : vocabulary.of(d)) {
-                List<Token> words = Words.tokens(value);
+                List<Token> words = tokens(value);
                 words.stream().map(Token::stem).distinct().forEach(w -> wordUse.merge(w, 1, Integer::sum));
                 if (!words.isEmpty()) {
                     firstUse.merge(words.get(0).stem(), 1, Integer::sum);
@@ -93,7 +96,7 @@ final class Phrases {
         Map<String, Meaning> found = new LinkedHashMap<>();
         for (Dimension d : named) {
             for (String value : vocabulary.of(d)) {
-                List<Token> words = Words.tokens(value);
+                List<Token> words = tokens(value);
                 if (words.size() < 2) {
                     continue;
                 }
@@ -107,7 +110,7 @@ final class Phrases {
                     if (first.length() >= 5 && firstUse.get(first) == 1 && wordUse.get(first) == 1) {
                         found.putIfAbsent(first, meaning);
                     }
-                    companiesByFirstWord.computeIfAbsent(first, k -> new ArrayList<>()).add(Words.key(value));
+                    companiesByFirstWord.computeIfAbsent(first, k -> new ArrayList<>()).add(key(value));
                 } else {
                     for (Token w : words) {
                         if (w.stem().length() >= 4 && wordUse.get(w.stem()) == 1 && w.lower().chars().allMatch(Character::isLetter)) {
@@ -126,18 +129,20 @@ final class Phrases {
 
     /** "AWS" for "Amazon Web Services": the initials of two to five capitalised words, lower case; else null. */
     private static String initials(String value) {
-        String[] words = value.trim().split("\\s+");
-        if (words.length < 2 || words.length > 5) {
-            return null;
-        }
         StringBuilder out = new StringBuilder();
-        for (String w : words) {
-            if (w.isEmpty() || !Character.isUpperCase(w.charAt(0)) || !w.chars().allMatch(Character::isLetter)) {
+        boolean start = true;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isWhitespace(c)) {
+                start = true;
+            } else if (!Character.isLetter(c) || start && !Character.isUpperCase(c)) {
                 return null;
+            } else if (start) {
+                out.append(Character.toLowerCase(c));
+                start = false;
             }
-            out.append(Character.toLowerCase(w.charAt(0)));
         }
-        return out.toString();
+        return out.length() < 2 || out.length() > 5 ? null : out.toString();
     }
 
     /** Companies of several words by their first word (matching form), for misspelt company names. */
@@ -253,6 +258,7 @@ final class Phrases {
         });
         LEXICON.path("out_of_scope").fields().forEachRemaining(e ->
                 e.getValue().forEach(w -> p.add(w.asText(), Meaning.outOfScope(e.getKey()), true)));
+        p.tokenCache = null;
         return p;
     }
 
@@ -268,15 +274,30 @@ final class Phrases {
         Phrases p = new Phrases();
         p.longest = longest;
         byKey.forEach((k, v) -> p.byKey.put(k, new ArrayList<>(v)));
-        fuzzyByLength.forEach((k, v) -> p.fuzzyByLength.put(k, new ArrayList<>(v)));
+        fuzzyByLength.forEach((k, v) -> p.fuzzyByLength.put(k, new java.util.LinkedHashSet<>(v)));
         p.notFuzzy.addAll(notFuzzy);
         p.firstWords.addAll(firstWords);
         p.companiesByFirstWord.putAll(companiesByFirstWord);
         return p;
     }
 
+    private List<Token> tokens(String value) {
+        return tokenCache == null ? Words.tokens(value) : tokenCache.computeIfAbsent(value, Words::tokens);
+    }
+
+    private String key(String phrase) {
+        StringBuilder out = new StringBuilder();
+        for (Token t : tokens(phrase)) {
+            if (out.length() > 0) {
+                out.append(' ');
+            }
+            out.append(t.stem());
+        }
+        return out.toString();
+    }
+
     private void add(String phrase, Meaning meaning, boolean fuzzy) {
-        String key = Words.key(phrase);
+        String key = key(phrase);
         if (key.isEmpty()) {
             return;
         }
@@ -289,10 +310,7 @@ final class Phrases {
         firstWords.add(split[0]);
         longest = Math.max(longest, words);
         if (fuzzy && key.replace(" ", "").length() >= 4) {
-            List<String> keys = fuzzyByLength.computeIfAbsent(words, n -> new ArrayList<>());
-            if (!keys.contains(key)) {
-                keys.add(key);
-            }
+            fuzzyByLength.computeIfAbsent(words, n -> new java.util.LinkedHashSet<>()).add(key);
         } else if (!fuzzy) {
             notFuzzy.add(key);
         }
@@ -318,7 +336,7 @@ final class Phrases {
      * close enough or two are equally close.
      */
     Fuzzy closest(List<Token> words) {
-        List<String> candidates = fuzzyByLength.getOrDefault(words.size(), List.of());
+        java.util.Collection<String> candidates = fuzzyByLength.getOrDefault(words.size(), new java.util.LinkedHashSet<>());
         String best = null;
         int bestCost = Integer.MAX_VALUE;
         boolean tie = false;
