@@ -4,10 +4,10 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.attendees.ConfigurationException;
 import dev.attendees.Secrets;
+import dev.attendees.sql.internal.Database;
 import dev.attendees.sql.internal.Errors;
-import dev.attendees.sql.internal.PostgresDialect;
 import dev.attendees.sql.internal.PostgresUrl;
-import dev.attendees.sql.internal.StoreCore;
+import dev.attendees.sql.internal.postgres.PostgresDialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -30,8 +30,8 @@ public final class PostgresAttendeeStore extends SqlAttendeeStore {
     /** Pooled connections when none is given: {@value}. */
     public static final int DEFAULT_POOL_SIZE = 4;
 
-    private PostgresAttendeeStore(StoreCore core) {
-        super(core);
+    private PostgresAttendeeStore(Database database) {
+        super(database);
     }
 
     /**
@@ -113,7 +113,7 @@ public final class PostgresAttendeeStore extends SqlAttendeeStore {
             } catch (RuntimeException e) {
                 throw Errors.of(e, "open the database", url.masked());
             }
-            StoreCore.ReadOnlySource readOnly = () -> {
+            Database.ReadOnlySource readOnly = () -> {
                 Connection c = pool.getConnection();
                 try {
                     c.setReadOnly(true);
@@ -123,7 +123,7 @@ public final class PostgresAttendeeStore extends SqlAttendeeStore {
                 }
                 return c;
             };
-            return new PostgresAttendeeStore(new StoreCore(pool, pool, readOnly, new PostgresDialect(), url.masked()));
+            return new PostgresAttendeeStore(Database.open(pool, pool, readOnly, PostgresDialect.create(), url.masked()));
         }
     }
 }

@@ -2,8 +2,18 @@ package dev.attendees.sql;
 
 import dev.attendees.Attendee;
 import dev.attendees.AttendeeGenerator;
+import dev.attendees.plan.PlanResult;
+import dev.attendees.plan.QueryPlan;
+import dev.attendees.sql.internal.AttendeeQueries;
+import dev.attendees.sql.internal.BulkOperations;
+import dev.attendees.sql.internal.Database;
+import dev.attendees.sql.internal.Importer;
 import dev.attendees.sql.internal.Migrations;
-import dev.attendees.sql.internal.StoreCore;
+import dev.attendees.sql.internal.PlanRunner;
+import dev.attendees.sql.internal.QueryLog;
+import dev.attendees.sql.internal.ReadOnlySql;
+import dev.attendees.sql.internal.Runs;
+import dev.attendees.sql.internal.StoreSink;
 import dev.attendees.spi.AttendeeSink;
 import dev.attendees.spi.AttendeeStore;
 import dev.attendees.store.AttendeeFilter;
@@ -16,9 +26,6 @@ import dev.attendees.store.ImportResult;
 import dev.attendees.store.QueryHistoryEntry;
 import dev.attendees.store.RunInfo;
 import dev.attendees.store.SqlResult;
-import dev.attendees.plan.PlanResult;
-import dev.attendees.plan.QueryPlan;
-import dev.attendees.sql.internal.PlanCompiler;
 import dev.attendees.store.TableInfo;
 import dev.attendees.store.ValueCount;
 import java.nio.file.Path;
@@ -32,7 +39,9 @@ import org.jooq.DSLContext;
  * The SQL {@link AttendeeStore}, in jOOQ over JDBC: {@link SqliteAttendeeStore} for a file,
  * {@link PostgresAttendeeStore} for a server. Both run the same code and give the same answers;
  * they differ in types, full text and connection handling. Opening a store applies the schema
- * migrations the database needs. Thread-safe.
+ * migrations the database needs. Thread-safe. Inside, the store holds its parts, each with one job
+ * (queries, bulk operations, runs, the query log, read-only SQL, question plans) over one database
+ * (see {@code docs/architecture.md}).
  *
  * <p>Beyond the SPI, it gives users their own SQL: {@link #dataSource()} (pooled JDBC) and
  * {@link #dsl()} (jOOQ). Writes to {@code attendees} through them keep the derived tables in step
@@ -51,138 +60,148 @@ public abstract sealed class SqlAttendeeStore implements AttendeeStore permits S
     /** The schema version this release creates and migrates to (the number of migration scripts). */
     public static final int SCHEMA_VERSION = Migrations.LATEST;
 
-    private final StoreCore core;
-    private final PlanCompiler compiler;
+    private final Database database;
+    private final Runs runs;
+    private final AttendeeQueries queries;
+    private final BulkOperations bulkOperations;
+    private final QueryLog queryLog;
+    private final ReadOnlySql readOnlySql;
+    private final PlanRunner plans;
 
-    SqlAttendeeStore(StoreCore core) {
-        this.core = core;
-        this.compiler = new PlanCompiler(core.dialect());
+    /** The store over an opened (migrated) database, with its parts. */
+    SqlAttendeeStore(Database database) {
+        this.database = database;
+        this.runs = new Runs(database);
+        this.queries = new AttendeeQueries(database);
+        this.bulkOperations = new BulkOperations(database);
+        this.queryLog = new QueryLog(database);
+        this.readOnlySql = new ReadOnlySql(database);
+        this.plans = new PlanRunner(database, readOnlySql);
     }
 
     /** The store's pooled JDBC connections, for your own SQL. */
     public DataSource dataSource() {
-        return core.dataSource();
+        return database.dataSource();
     }
 
     /** A jOOQ context in the store's dialect over {@link #dataSource()}. */
     public DSLContext dsl() {
-        return core.dsl();
+        return database.dsl();
     }
 
     /** The schema version the database had before this store opened it: 0 for a new one, 1 for a contract-only table. */
     public int schemaVersionFound() {
-        return core.versionFound();
+        return database.versionFound();
     }
 
     @Override
     public String dialect() {
-        return core.dialect().name();
+        return database.dialect().name();
     }
 
     @Override
     public String location() {
-        return core.location();
+        return database.location();
     }
 
     @Override
     public AttendeeSink sink(RunInfo run) {
-        return core.sink(run);
+        return new StoreSink(database, runs, run);
     }
 
     @Override
     public ImportResult importFiles(List<Path> inputs, ImportOptions options) {
-        return core.importFiles(List.copyOf(inputs), options);
+        return new Importer(database, runs, options).run(List.copyOf(inputs));
     }
 
     @Override
     public Optional<Attendee> get(long id) {
-        return core.get(id);
+        return queries.get(id);
     }
 
     @Override
     public AttendeePage find(AttendeeQuery query) {
-        return core.find(query);
+        return queries.find(query);
     }
 
     @Override
     public long count(AttendeeFilter filter) {
-        return core.count(filter);
+        return queries.count(filter);
     }
 
     @Override
     public List<ValueCount> countBy(Facet facet, AttendeeFilter filter, int limit) {
-        return core.countBy(facet, filter, limit);
+        return queries.countBy(facet, filter, limit);
     }
 
     @Override
     public List<String> distinctValues(Facet facet, int limit) {
-        return core.distinctValues(facet, limit);
+        return queries.distinctValues(facet, limit);
     }
 
     @Override
     public long delete(AttendeeFilter filter) {
-        return core.delete(filter);
+        return bulkOperations.delete(filter);
     }
 
     @Override
     public long regenerate(AttendeeFilter filter, AttendeeGenerator generator) {
-        return core.regenerate(filter, generator);
+        return bulkOperations.regenerate(filter, generator);
     }
 
     @Override
     public long deleteRun(long runId) {
-        return core.deleteRun(runId);
+        return bulkOperations.deleteRun(runId);
     }
 
     @Override
     public List<GenerationRun> runs() {
-        return core.runs();
+        return runs.list();
     }
 
     @Override
     public QueryHistoryEntry recordQuery(String question, String sql, String engine, long rowCount) {
-        return core.recordQuery(question, sql, engine, rowCount);
+        return queryLog.record(question, sql, engine, rowCount);
     }
 
     @Override
     public List<QueryHistoryEntry> queryHistory(int limit) {
-        return core.queryHistory(limit, false);
+        return queryLog.history(limit);
     }
 
     @Override
     public List<QueryHistoryEntry> favourites() {
-        return core.queryHistory(Integer.MAX_VALUE, true);
+        return queryLog.favourites();
     }
 
     @Override
     public boolean star(long entryId, boolean starred) {
-        return core.star(entryId, starred);
+        return queryLog.star(entryId, starred);
     }
 
     @Override
     public SqlResult readOnlySql(String sql, int maxRows, Duration timeout) {
-        return core.readOnlySql(sql, maxRows, timeout);
+        return readOnlySql.run(sql, maxRows, timeout);
     }
 
     @Override
     public PlanResult run(QueryPlan plan, int maxRows, Duration timeout) {
-        String sql = compiler.sql(plan);
-        return new PlanResult(sql, core.readOnlySql(sql, maxRows, timeout));
+        return plans.run(plan, maxRows, timeout);
     }
 
     @Override
     public List<TableInfo> schema() {
-        return core.schema();
+        return readOnlySql.schema();
     }
 
     @Override
     public List<String> distinctValues(String table, String column, int limit) {
-        return core.distinctValues(table, column, limit);
+        return readOnlySql.distinctValues(table, column, limit);
     }
 
     @Override
     public void close() {
-        core.close();
+        database.close();
     }
 
     @Override

@@ -4,8 +4,9 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.attendees.AttendeeException;
 import dev.attendees.ConfigurationException;
-import dev.attendees.sql.internal.SqliteDialect;
-import dev.attendees.sql.internal.StoreCore;
+import dev.attendees.sql.internal.Database;
+import dev.attendees.sql.internal.sqlite.SqliteDialect;
+import dev.attendees.sql.internal.sqlite.SqliteJournal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,8 +46,8 @@ public final class SqliteAttendeeStore extends SqlAttendeeStore {
 
     private final Path file;
 
-    private SqliteAttendeeStore(StoreCore core, Path file) {
-        super(core);
+    private SqliteAttendeeStore(Database database, Path file) {
+        super(database);
         this.file = file;
     }
 
@@ -118,16 +119,16 @@ public final class SqliteAttendeeStore extends SqlAttendeeStore {
             String url = "jdbc:sqlite:" + path;
             int busy = (int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis());
 
-            // No journal mode here: the store turns the file to WAL itself (SqliteDialect), at once for a
+            // No journal mode here: the store turns the file to WAL itself (SqliteJournal), at once for a
             // file that exists, after the first bulk write for one it creates.
             SQLiteConfig config = new SQLiteConfig();
             config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
             config.setBusyTimeout(busy);
             config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
             // Temporary storage stays SQLite's default, files: with temp_store=MEMORY the sorter of CREATE INDEX
-            // keeps its sorted runs in in-memory journals, which made a bulk write's index builds twice as slow
-            // (1,000,000 attendees: 5.0 s against 2.7 s). Sorts and temporary b-trees stay in memory until they outgrow
-            // the page cache; the files go to SQLite's temporary folder (SQLITE_TMPDIR, TMPDIR, /var/tmp, /tmp).
+            // keeps its sorted runs in in-memory journals, which made a bulk write's index builds about twice as slow
+            // (measured in docs/sql-design.md). Sorts and temporary b-trees stay in memory until they outgrow the
+            // page cache; the files go to SQLite's temporary folder (SQLITE_TMPDIR, TMPDIR, /var/tmp, /tmp).
             config.setPageSize(SqliteDialect.PAGE_SIZE); // for a new file only: an existing one keeps its own
             config.setCacheSize(SqliteDialect.CACHE_KIB);
             config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, Long.toString(256L << 20));
@@ -152,7 +153,7 @@ public final class SqliteAttendeeStore extends SqlAttendeeStore {
             readOnlyConfig.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
             SQLiteDataSource readOnly = new SQLiteDataSource(readOnlyConfig);
             readOnly.setUrl(url);
-            StoreCore.ReadOnlySource reader = () -> {
+            Database.ReadOnlySource reader = () -> {
                 Connection c = readOnly.getConnection();
                 try (Statement s = c.createStatement()) {
                     s.execute("PRAGMA query_only = 1");
@@ -162,15 +163,15 @@ public final class SqliteAttendeeStore extends SqlAttendeeStore {
                 }
                 return c;
             };
-            SqliteDialect dialect = new SqliteDialect();
+            SqliteJournal journal = new SqliteJournal();
             SqliteAttendeeStore store;
             try {
-                store = new SqliteAttendeeStore(new StoreCore(pool, pool, reader, dialect, file.toString()), file);
+                store = new SqliteAttendeeStore(Database.open(pool, pool, reader, SqliteDialect.create(journal), file.toString()), file);
             } catch (RuntimeException e) {
                 throw notADatabase(file, e);
             }
             if (!created) {
-                dialect.openedExisting(pool);
+                journal.openedExisting(pool);
             }
             return store;
         }

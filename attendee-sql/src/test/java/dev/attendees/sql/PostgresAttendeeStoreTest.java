@@ -10,7 +10,8 @@ import dev.attendees.ProviderException;
 import dev.attendees.spi.AbstractAttendeeStoreContractTest;
 import dev.attendees.spi.AttendeeSink;
 import dev.attendees.spi.AttendeeStore;
-import dev.attendees.sql.internal.PostgresDialect;
+import dev.attendees.sql.internal.ReadOnlyRules;
+import dev.attendees.sql.internal.postgres.PostgresDialect;
 import dev.attendees.store.AttendeeFilter;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -224,7 +225,7 @@ class PostgresAttendeeStoreTest extends AbstractAttendeeStoreContractTest {
 
     @Test
     void should_count_statements_the_way_the_driver_splits_them() throws Exception {
-        PostgresDialect dialect = new PostgresDialect();
+        ReadOnlyRules dialect = PostgresDialect.create().readOnly();
         try (Connection c = ((SqlAttendeeStore) store).dataSource().getConnection()) {
             assertThatThrownBy(() -> dialect.checkOneStatement(c, "SELECT 1; DELETE FROM attendees"))
                     .isInstanceOf(ConfigurationException.class).hasMessageContaining("reads 2");

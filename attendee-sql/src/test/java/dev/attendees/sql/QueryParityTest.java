@@ -7,7 +7,7 @@ import dev.attendees.AttendeeGenerator;
 import dev.attendees.CompanySize;
 import dev.attendees.Industry;
 import dev.attendees.spi.AttendeeSink;
-import dev.attendees.sql.internal.PostgresDialect;
+import dev.attendees.sql.internal.postgres.PostgresDialect;
 import dev.attendees.store.AttendeeFilter;
 import dev.attendees.store.AttendeeQuery;
 import dev.attendees.store.Sort;
@@ -265,7 +265,7 @@ class QueryParityTest {
         }
     }
 
-    /** The query words' rule (StoreCore.words), with the diacritics of ASCII letters dropped, joined by spaces. */
+    /** The query words' rule (FilterConditions.words), with the diacritics of ASCII letters dropped, joined by spaces. */
     private static String expectedWords(String text) {
         String folded = Normalizer.normalize(text, Normalizer.Form.NFD)
                 .replaceAll("(?<=[A-Za-z])[\\u0300-\\u036f\\u1ab0-\\u1aff\\u1dc0-\\u1dff\\u20d0-\\u20ff\\ufe20-\\ufe2f]+", "");
@@ -294,7 +294,7 @@ class QueryParityTest {
 
     @Test
     void should_use_the_full_text_index_in_postgresql() throws SQLException {
-        String condition = DSL.using(SQLDialect.POSTGRES).renderInlined(new PostgresDialect().fullText(List.of("checkout", "com")));
+        String condition = DSL.using(SQLDialect.POSTGRES).renderInlined(PostgresDialect.create().sql().fullText(List.of("checkout", "com")));
         for (SqlAttendeeStore store : List.of(postgres, postgresC)) {
             StringBuilder plan = new StringBuilder();
             try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {

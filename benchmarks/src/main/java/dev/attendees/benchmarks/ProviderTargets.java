@@ -170,7 +170,7 @@ final class ProviderTargets {
                         .append(" | ").append(r.secondsPerOp() >= 1 ? secs(r.secondsPerOp()) + " s" : ms(r) + " ms")
                         .append(" |\n");
             }
-            s.append("\nSee [sql.md](sql.md#performance) for what the time goes to.\n\n");
+            s.append("\nSee [sql-design.md](sql-design.md#where-the-time-of-a-bulk-write-goes) for what the time goes to.\n\n");
         }
         List<Row> llm = rows.stream().filter(r -> r.group().startsWith("Llm")).toList();
         if (!llm.isEmpty()) {

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * An attendee in the form its row is bound: lists joined with {@code ;} as stored, timestamps in
- * the dialect's bind form ({@link Dialect#timestamp}). Made on the thread that produces the
+ * the database's bind form ({@link SqlExpressions#timestamp}). Made on the thread that produces the
  * attendees (a generator's, an import's reader), so that the thread that talks to the database
  * only binds.
  *
@@ -14,10 +14,10 @@ import java.util.List;
  */
 public record BoundRow(Attendee attendee, String interests, String booths, Object attendanceTime, Object createdAt) {
 
-    /** {@code a} ready to bind in {@code dialect}. */
-    public static BoundRow of(Attendee a, Dialect dialect) {
-        return new BoundRow(a, joined(a.productInterests()), joined(a.boothVisited()), dialect.timestamp(a.attendanceTime()),
-                dialect.timestamp(a.createdAt()));
+    /** {@code a} ready to bind in the database whose expressions {@code sql} are. */
+    public static BoundRow of(Attendee a, SqlExpressions sql) {
+        return new BoundRow(a, joined(a.productInterests()), joined(a.boothVisited()), sql.timestamp(a.attendanceTime()),
+                sql.timestamp(a.createdAt()));
     }
 
     /** The same text as {@code String.join(";", items)}, without its general machinery for one item or none. */

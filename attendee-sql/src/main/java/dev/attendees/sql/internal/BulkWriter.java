@@ -8,12 +8,12 @@ import java.util.List;
 
 /**
  * Inserts attendees in JDBC batches of multi-row {@code INSERT}s, or through the dialect's load
- * command where it has one ({@link Dialect#rowCopy}: PostgreSQL's {@code COPY}), inside the caller's
+ * command where it has one ({@link RowInserts#rowCopy}: PostgreSQL's {@code COPY}), inside the caller's
  * transaction.
  * Plain JDBC rather than jOOQ here: this is the one hot loop (a million rows in seconds). A
  * statement of {@value #ROWS_PER_STATEMENT} rows makes one native step where one-row statements
  * make {@value #ROWS_PER_STATEMENT} (sqlite-jdbc crosses JNI for every step and every bound value);
- * each statement in the dialect's form for its rows ({@link Dialect#insertForm}), a batch holding
+ * each statement in the dialect's form for its rows ({@link RowInserts#insertForm}), a batch holding
  * one form; rows left over at a flush go in one-row statements.
  */
 public final class BulkWriter implements AutoCloseable {
@@ -24,13 +24,14 @@ public final class BulkWriter implements AutoCloseable {
     /** Rows per JDBC batch: {@value}. */
     static final int BATCH = 1024;
 
-    private final Dialect dialect;
-    private final Dialect.Bulk bulk;
+    private final SqlExpressions sql;
+    private final RowInserts inserts;
+    private final BulkStrategy.Bulk bulk;
     /** The multi-row statement in each of the dialect's forms. */
     private final List<PreparedStatement> insertMany = new ArrayList<>();
     private final PreparedStatement insertOne;
     /** The dialect's load command, used instead of the statements where there is one. */
-    private final Dialect.RowCopy copy;
+    private final RowInserts.RowCopy copy;
     private final BoundRow[] rows = new BoundRow[ROWS_PER_STATEMENT];
     private final long[] ids = new long[ROWS_PER_STATEMENT];
     private int row;
@@ -41,15 +42,16 @@ public final class BulkWriter implements AutoCloseable {
     private long first = Long.MAX_VALUE;
     private long last = Long.MIN_VALUE;
 
-    public BulkWriter(Connection connection, Dialect dialect, Dialect.Bulk bulk) throws SQLException {
-        this.dialect = dialect;
+    public BulkWriter(Connection connection, Dialect dialect, BulkStrategy.Bulk bulk) throws SQLException {
+        this.sql = dialect.sql();
+        this.inserts = dialect.inserts();
         this.bulk = bulk;
-        this.copy = dialect.rowCopy(connection);
+        this.copy = inserts.rowCopy(connection);
         PreparedStatement one = null;
         try {
             if (copy == null) { // else the load command takes every row
-                for (String sql : dialect.insertSql(ROWS_PER_STATEMENT)) {
-                    insertMany.add(connection.prepareStatement(sql));
+                for (String statement : inserts.insertSql(ROWS_PER_STATEMENT)) {
+                    insertMany.add(connection.prepareStatement(statement));
                 }
                 one = connection.prepareStatement(AttendeeRows.INSERT);
             }
@@ -65,7 +67,7 @@ public final class BulkWriter implements AutoCloseable {
     }
 
     /**
-     * Adds one attendee with this id. The caller has told the bulk write ({@link Dialect.Bulk#added}),
+     * Adds one attendee with this id. The caller has told the bulk write ({@link BulkStrategy.Bulk#added}),
      * usually on the thread that made the row.
      */
     public void add(BoundRow bound, long id) throws SQLException {
@@ -76,21 +78,21 @@ public final class BulkWriter implements AutoCloseable {
         last = Math.max(last, id);
         if (copy != null) {
             copy.add(bound, id);
-            if (copy.open() >= Dialect.RowCopy.ROWS) {
+            if (copy.open() >= RowInserts.RowCopy.ROWS) {
                 copy.end();
                 bulk.written(count);
             }
             return;
         }
         if (++row == ROWS_PER_STATEMENT) {
-            int form = dialect.insertForm(rows, ids);
+            int form = inserts.insertForm(rows, ids);
             if (pending > 0 && form != pendingForm) {
                 insertMany.get(pendingForm).executeBatch(); // the batch so far, in order
                 pending = 0;
                 bulk.written(count - ROWS_PER_STATEMENT); // all but this statement's rows
             }
             PreparedStatement statement = insertMany.get(form);
-            dialect.bindInsert(statement, form, rows, ids);
+            inserts.bindInsert(statement, form, rows, ids);
             statement.addBatch();
             pendingForm = form;
             row = 0;
@@ -121,7 +123,7 @@ public final class BulkWriter implements AutoCloseable {
         }
         if (row > 0) {
             for (int r = 0; r < row; r++) {
-                AttendeeRows.bind(insertOne, 0, dialect, rows[r], ids[r]);
+                AttendeeRows.bind(insertOne, 0, sql, rows[r], ids[r]);
                 insertOne.addBatch();
             }
             insertOne.executeBatch();

@@ -39,44 +39,48 @@ import java.util.stream.Collectors;
  * index lookup only on a hit; with {@link DuplicatePolicy#RENAME} a hit is imported with the next
  * free address of its family.
  */
-final class Importer {
-    private final StoreCore core;
+public final class Importer {
+    private final Database database;
+    private final Runs runs;
     private final DuplicatePolicy policy;
 
-    Importer(StoreCore core, ImportOptions options) {
-        this.core = core;
+    /** An import into {@code database} that records its run in {@code runs}. */
+    public Importer(Database database, Runs runs, ImportOptions options) {
+        this.database = database;
+        this.runs = runs;
         this.policy = options.onDuplicate();
     }
 
-    ImportResult run(List<Path> inputs) {
+    /** Imports the files, all in one transaction. */
+    public ImportResult run(List<Path> inputs) {
         if (inputs.isEmpty()) {
             throw new ConfigurationException("give at least one file to import");
         }
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         LocalDateTime importTime = LocalDateTime.now(ZoneOffset.UTC).withNano(0);
-        Dialect dialect = core.dialect();
+        Dialect dialect = database.dialect();
         Connection c;
         try {
-            c = core.connection();
+            c = database.connection();
         } catch (SQLException e) {
-            throw Errors.of(e, "import", core.location());
+            throw Errors.of(e, "import", database.location());
         }
         try (c) {
             c.setAutoCommit(false);
-            Dialect.Bulk bulk = null;
+            BulkStrategy.Bulk bulk = null;
             try {
                 // New ids come after every id the store has given (runs included); into a store that
                 // never had any, rows keep the ids they come with.
-                dialect.lockForWrite(c);
-                long rows = StoreCore.maxId(c);
-                long maxId = StoreCore.lastId(c, rows);
-                bulk = dialect.beginBulk(c, rows, policy != DuplicatePolicy.FAIL);
+                dialect.bulk().lockForWrite(c);
+                long rows = Runs.maxId(c);
+                long maxId = Runs.lastId(c, rows);
+                bulk = dialect.bulk().begin(c, rows, policy != DuplicatePolicy.FAIL);
                 boolean empty = maxId == 0;
                 Map<String, Long> mixedCase = new HashMap<>();
                 UniqueEmails emails = new UniqueEmails();
                 if (!empty) {
-                    StoreCore.takeStoredEmails(c, emails, mixedCase);
+                    StoredEmails.takeInto(c, emails, mixedCase);
                 }
                 LongSet ids = empty ? new LongSet() : null;
                 long lastUsed = maxId;
@@ -86,7 +90,7 @@ final class Importer {
                 try (BulkWriter writer = new BulkWriter(c, dialect, bulk);
                         PreparedStatement byEmail = c.prepareStatement("SELECT id FROM attendees WHERE email = ?");
                         PreparedStatement update = c.prepareStatement(AttendeeRows.UPDATE)) {
-                    Reading reading = new Reading(inputs, importTime, dialect);
+                    Reading reading = new Reading(inputs, importTime, dialect.sql());
                     try {
                         for (List<Row> batch = reading.next(); batch != null; batch = reading.next()) {
                             for (Row row : batch) {
@@ -94,7 +98,7 @@ final class Importer {
                                 BoundRow bound = row.bound();
                                 if (policy == DuplicatePolicy.RENAME && emails.taken(a.email())) {
                                     a = emails.admit(a);
-                                    bound = BoundRow.of(a, dialect);
+                                    bound = BoundRow.of(a, dialect.sql());
                                 } else if (emails.taken(a.email())) {
                                     writer.flush();
                                     Long existing = idOf(byEmail, a.email());
@@ -110,7 +114,7 @@ final class Importer {
                                             case SKIP -> skipped++;
                                             case REPLACE -> {
                                                 bulk.beforeReplace(existing, earlier);
-                                                AttendeeRows.bind(update, 0, dialect, row.bound(), existing);
+                                                AttendeeRows.bind(update, 0, dialect.sql(), row.bound(), existing);
                                                 update.executeUpdate();
                                                 bulk.afterReplace(existing, earlier);
                                                 replaced++;
@@ -153,13 +157,13 @@ final class Importer {
                     bulk.finish(first, last);
                     RunInfo info = new RunInfo(RunKind.IMPORT, inputs.stream().map(Path::toString).collect(Collectors.joining(", ")),
                             null, null, null, null, "{\"duplicates\":\"" + policy + "\"}");
-                    GenerationRun run = core.insertRun(c, info, first, last, writer.count(), skipped, replaced, emails.adjusted(), started);
+                    GenerationRun run = runs.record(c, info, first, last, writer.count(), skipped, replaced, emails.adjusted(), started);
                     c.commit();
                     return new ImportResult(run, read, writer.count(), skipped, replaced, emails.adjusted(),
                             Duration.ofNanos(System.nanoTime() - t0));
                 }
             } catch (SQLException | RuntimeException | Error e) {
-                StoreCore.rollbackQuietly(c);
+                Database.rollbackQuietly(c);
                 throw e;
             } finally {
                 try {
@@ -171,7 +175,7 @@ final class Importer {
                 }
             }
         } catch (SQLException | RuntimeException e) {
-            throw Errors.of(e, "import", core.location());
+            throw Errors.of(e, "import", database.location());
         }
     }
 
@@ -191,7 +195,7 @@ final class Importer {
         private final Thread thread;
         private volatile boolean stopped;
 
-        Reading(List<Path> inputs, LocalDateTime importTime, Dialect dialect) {
+        Reading(List<Path> inputs, LocalDateTime importTime, SqlExpressions sql) {
             thread = new Thread(() -> {
                 try {
                     for (Path input : inputs) {
@@ -199,7 +203,7 @@ final class Importer {
                             List<Row> batch = new ArrayList<>(BATCH);
                             while (!stopped && reader.hasNext()) {
                                 Attendee a = normalized(reader.next(), importTime);
-                                batch.add(new Row(BoundRow.of(a, dialect), input, reader.line()));
+                                batch.add(new Row(BoundRow.of(a, sql), input, reader.line()));
                                 if (batch.size() == BATCH) {
                                     queue.put(batch);
                                     batch = new ArrayList<>(BATCH);

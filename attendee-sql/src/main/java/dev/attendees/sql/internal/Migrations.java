@@ -42,7 +42,7 @@ public final class Migrations {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
-            dialect.lockForMigration(connection);
+            dialect.lifecycle().lockForMigration(connection);
             int found = version(connection, dialect, location);
             if (found > LATEST) {
                 throw new ConfigurationException(location + " has schema version " + found + ", newer than this release's "
@@ -53,7 +53,7 @@ public final class Migrations {
                 Scripts.run(connection, "migrations/" + dialect.name() + "/" + script);
                 record(connection, dialect, v, script.substring(script.indexOf("__") + 2, script.length() - 4).replace('_', ' '));
             }
-            dialect.afterMigrations(connection);
+            dialect.lifecycle().afterMigrations(connection);
             connection.commit();
             return found;
         } catch (SQLException | RuntimeException e) {
@@ -65,7 +65,7 @@ public final class Migrations {
     }
 
     private static int version(Connection connection, Dialect dialect, String location) throws SQLException {
-        if (dialect.tableExists(connection, VERSION_TABLE)) {
+        if (dialect.catalog().tableExists(connection, VERSION_TABLE)) {
             try (Statement s = connection.createStatement();
                     ResultSet rs = s.executeQuery("SELECT max(version) FROM " + VERSION_TABLE)) {
                 return rs.next() ? rs.getInt(1) : 0;
@@ -75,10 +75,10 @@ public final class Migrations {
             s.execute("CREATE TABLE " + VERSION_TABLE
                     + " (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TIMESTAMP NOT NULL)");
         }
-        if (!dialect.tableExists(connection, "attendees")) {
+        if (!dialect.catalog().tableExists(connection, "attendees")) {
             return 0;
         }
-        TableInfo table = dialect.tables(connection, List.of("attendees")).get(0);
+        TableInfo table = dialect.catalog().tables(connection, List.of("attendees")).get(0);
         List<String> columns = table.columns().stream().map(TableInfo.ColumnInfo::name).toList();
         if (!columns.equals(Attendee.COLUMNS)) {
             throw new ConfigurationException(location + " has an attendees table that is not the data contract's: its columns are "
@@ -93,7 +93,7 @@ public final class Migrations {
                 "INSERT INTO " + VERSION_TABLE + " (version, description, applied_at) VALUES (?, ?, ?)")) {
             ps.setInt(1, version);
             ps.setString(2, description);
-            dialect.bindTimestamp(ps, 3, LocalDateTime.now(ZoneOffset.UTC).withNano(0));
+            dialect.sql().bindTimestamp(ps, 3, LocalDateTime.now(ZoneOffset.UTC).withNano(0));
             ps.executeUpdate();
         }
     }

@@ -31,7 +31,6 @@ import java.util.Locale;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.SQLDialect;
 import org.jooq.Select;
 import org.jooq.SelectField;
 import org.jooq.SortField;
@@ -47,7 +46,13 @@ import org.jooq.impl.SQLDataType;
  * {@code a}), the normalized {@code attendee_interests} and {@code booth_visits} for interests and
  * booths (joined to group by them, in {@code EXISTS} to filter on them), values inlined so that the
  * text shown to a person is the text that runs. Rows come ordered, ties by the group's value in
- * code-point order, so the same plan gives the same rows on SQLite and PostgreSQL.
+ * code-point order, so the same plan gives the same rows on SQLite and PostgreSQL. What differs
+ * between the two (days, hours and times of day, e-mail domains, code-point order, long lists) is
+ * asked of the database's {@link SqlExpressions}; {@link PlanRunner} runs what this writes.
+ *
+ * <pre>{@code
+ * String sql = new PlanCompiler(dialect.sql()).sql(plan);   // SELECT count(*) AS attendees FROM attendees AS a ...
+ * }</pre>
  */
 public final class PlanCompiler {
     /** What separates the words of a job title, name or company besides spaces. */
@@ -58,12 +63,13 @@ public final class PlanCompiler {
     private static final Field<Object> TIME = field(name("a", "attendance_time"));
     private static final Field<String> EMAIL = field(name("a", "email"), SQLDataType.VARCHAR);
 
-    private final Dialect dialect;
+    private final SqlExpressions sql;
     private final DSLContext ctx;
 
-    public PlanCompiler(Dialect dialect) {
-        this.dialect = dialect;
-        this.ctx = DSL.using(dialect.jooq(), new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
+    /** A compiler for the database whose SQL {@code sql} writes. */
+    public PlanCompiler(SqlExpressions sql) {
+        this.sql = sql;
+        this.ctx = DSL.using(sql.jooq(), new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
                 .withRenderKeywordCase(RenderKeywordCase.UPPER).withRenderFormatted(false));
     }
 
@@ -78,7 +84,7 @@ public final class PlanCompiler {
         if (plan.measure() == Measure.LIST) {
             return ctx.select(field(name("a", "id")).as("id"), col("name"), col("email"), col("company"), col("job_title"),
                             col("industry"), col("company_size"), col("product_interests"), col("booth_visited"),
-                            dialect.text(TIME, true).as("attendance_time"))
+                            sql.text(TIME, true).as("attendance_time"))
                     .from(A).where(where).orderBy(ID).limit(plan.limit() == null ? QueryPlan.MAX_LIMIT : plan.limit());
         }
         List<Field<?>> groups = new ArrayList<>();
@@ -98,7 +104,7 @@ public final class PlanCompiler {
             if (!g.only().isEmpty() && g.dimension().isCount()) {
                 where = where.and(expr.coerce(SQLDataType.INTEGER).in(g.only().stream().map(v -> inline(Integer.parseInt(v))).toList()));
             } else if (!g.only().isEmpty()) {
-                where = where.and(dialect.in(expr, g.only()));
+                where = where.and(sql.in(expr, g.only()));
             }
             groups.add(expr.as(g.dimension().id()));
             groupExprs.add(expr);
@@ -121,7 +127,7 @@ public final class PlanCompiler {
         }
         for (int k = 0; k < groupExprs.size(); k++) {
             Field<?> g = groupExprs.get(k);
-            Field<?> key = plan.groupBy().get(k).dimension().isCount() ? g : dialect.byCodePoint(g.cast(SQLDataType.VARCHAR));
+            Field<?> key = plan.groupBy().get(k).dimension().isCount() ? g : sql.byCodePoint(g.cast(SQLDataType.VARCHAR));
             sort.add(order.by() == Order.By.GROUP && order.descending() ? key.desc().nullsLast() : key.asc().nullsLast());
         }
         var grouped = query.groupBy(groupExprs).orderBy(sort);
@@ -199,37 +205,8 @@ public final class PlanCompiler {
                     .where(field(name("m", "attendee_id"), SQLDataType.BIGINT).eq(ID)));
             case INTERESTS -> field(selectCount().from(listTable(Dimension.INTEREST).as("m"))
                     .where(field(name("m", "attendee_id"), SQLDataType.BIGINT).eq(ID)));
-            case ARRIVAL_TIME -> hours();
+            case ARRIVAL_TIME -> sql.hoursOfDay(TIME);
         };
-    }
-
-    /** The arrival's time of day in hours (9.5 is 09:30). */
-    private Field<Double> hours() {
-        if (isSqlite()) {
-            return field("(CAST(substr(CAST({0} AS TEXT), 12, 2) AS INTEGER) * 3600 + CAST(substr(CAST({0} AS TEXT), 15, 2)"
-                    + " AS INTEGER) * 60 + CAST(substr(CAST({0} AS TEXT), 18, 2) AS INTEGER)) / 3600.0", Double.class, TIME);
-        }
-        return field("EXTRACT(EPOCH FROM CAST({0} AS TIME)) / 3600.0", Double.class, TIME);
-    }
-
-    /** The time of day as {@code HH:MM:SS} text. */
-    private Field<String> timeOfDay() {
-        if (isSqlite()) {
-            return DSL.substring(TIME.cast(SQLDataType.VARCHAR), 12, 8);
-        }
-        return field("to_char({0}, 'HH24:MI:SS')", String.class, TIME);
-    }
-
-    /** The e-mail's domain, lower case. */
-    private Field<String> domain() {
-        if (isSqlite()) {
-            return field("lower(substr({0}, instr({0}, '@') + 1))", String.class, EMAIL);
-        }
-        return field("lower(split_part({0}, '@', 2))", String.class, EMAIL);
-    }
-
-    private boolean isSqlite() {
-        return dialect.jooq().family() == SQLDialect.SQLITE;
     }
 
     private Field<String> expression(Dimension d) {
@@ -240,10 +217,10 @@ public final class PlanCompiler {
             case JOB_TITLE -> field(name("a", "job_title"), SQLDataType.VARCHAR);
             case EVENT -> field(name("a", "event_name"), SQLDataType.VARCHAR);
             case NAME -> field(name("a", "name"), SQLDataType.VARCHAR);
-            case ARRIVAL_DAY -> dialect.day(TIME);
-            case ARRIVAL_HOUR -> dialect.hour(TIME);
-            case EMAIL_DOMAIN -> domain();
-            case EMAIL_KIND -> when(domain().in(EmailKinds.PERSONAL_DOMAINS), inline(EmailKinds.PERSONAL))
+            case ARRIVAL_DAY -> sql.day(TIME);
+            case ARRIVAL_HOUR -> sql.hour(TIME);
+            case EMAIL_DOMAIN -> sql.emailDomain(EMAIL);
+            case EMAIL_KIND -> when(sql.emailDomain(EMAIL).in(EmailKinds.PERSONAL_DOMAINS), inline(EmailKinds.PERSONAL))
                     .otherwise(inline(EmailKinds.CORPORATE));
             case BOOTH_COUNT -> metric(Metric.BOOTHS_VISITED).coerce(SQLDataType.VARCHAR);
             case INTEREST_COUNT -> metric(Metric.INTERESTS).coerce(SQLDataType.VARCHAR);
@@ -293,7 +270,7 @@ public final class PlanCompiler {
         }
         if (c instanceof Condition.Contains t) {
             boolean anywhere = t.dimension() == Dimension.EMAIL_DOMAIN;
-            Field<String> text = anywhere ? DSL.lower(domain()) : words(DSL.lower(expression(t.dimension())));
+            Field<String> text = anywhere ? DSL.lower(sql.emailDomain(EMAIL)) : words(DSL.lower(expression(t.dimension())));
             org.jooq.Condition out = t.match() == Condition.Match.ALL ? noCondition() : DSL.falseCondition();
             for (String w : t.words()) {
                 String word = escape(w.toLowerCase(Locale.ROOT).strip());
@@ -305,15 +282,15 @@ public final class PlanCompiler {
         if (c instanceof Condition.TimeOfDay t) {
             org.jooq.Condition out = noCondition();
             if (t.from() != null) {
-                out = out.and(timeOfDay().ge(inline(text(t.from()))));
+                out = out.and(sql.timeOfDay(TIME).ge(inline(text(t.from()))));
             }
             if (t.to() != null) {
-                out = out.and(timeOfDay().lt(inline(text(t.to()))));
+                out = out.and(sql.timeOfDay(TIME).lt(inline(text(t.to()))));
             }
             return out;
         }
         if (c instanceof Condition.EventDay d) {
-            Field<String> day = dialect.day(TIME);
+            Field<String> day = sql.day(TIME);
             Field<String> days = field(name("days", "day"), SQLDataType.VARCHAR);
             var dayList = selectDistinct(day.as("day")).from(table(name("attendees")).as("a")).where(TIME.isNotNull()).asTable("days");
             Field<String> pick = field(select(days).from(dayList).orderBy(d.day() > 0 ? days.asc() : days.desc())

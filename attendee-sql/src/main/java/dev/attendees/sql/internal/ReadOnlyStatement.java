@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * {@code pg_sleep}, {@code set_config}, terminating backends, reading server files, large
  * objects, {@code dblink}) is refused too, quoted or not. This is the first guard; the second is
  * that the statement runs on a connection that cannot write, and on PostgreSQL that the driver's
- * own parser finds exactly one statement in it ({@link Dialect#checkOneStatement}).
+ * own parser finds exactly one statement in it ({@link ReadOnlyRules#checkOneStatement}).
  */
 public final class ReadOnlyStatement {
     private static final Set<String> STARTS = Set.of("select", "with", "values");

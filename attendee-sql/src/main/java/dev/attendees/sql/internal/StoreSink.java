@@ -32,16 +32,17 @@ import java.util.concurrent.Future;
  * it, at most {@value #IN_FLIGHT} batches behind. Memory stays bounded: those batches, and what
  * the bulk write holds for the derived tables.
  */
-final class StoreSink implements AttendeeSink {
+public final class StoreSink implements AttendeeSink {
 
     /** Prepared batches waiting for, or being sent by, the writing thread, at most: {@value}. */
     static final int IN_FLIGHT = 2;
 
-    private final StoreCore core;
+    private final Database database;
+    private final Runs runs;
     private final RunInfo run;
     private final Instant started = Instant.now();
     private final Connection connection;
-    private final Dialect.Bulk bulk;
+    private final BulkStrategy.Bulk bulk;
     private final BulkWriter writer;
     private final long offset;
     /** Every address in the store and in this run so far. */
@@ -59,28 +60,33 @@ final class StoreSink implements AttendeeSink {
     /** Why a write failed after it had started to note rows; then the sink can only be closed. */
     private String failed;
 
-    StoreSink(StoreCore core, RunInfo run) {
-        this.core = core;
+    /**
+     * Opens a sink for {@code run}: takes the write lock, reads the largest id and the stored
+     * addresses, and starts the bulk write; {@link #commit} records the run in {@code runs}.
+     */
+    public StoreSink(Database database, Runs runs, RunInfo run) {
+        this.database = database;
+        this.runs = runs;
         this.run = run;
         Connection c = null;
-        Dialect.Bulk started = null;
+        BulkStrategy.Bulk started = null;
         try {
-            c = core.connection();
+            c = database.connection();
             c.setAutoCommit(false);
-            core.dialect().lockForWrite(c);
-            long maxId = StoreCore.maxId(c);
-            this.offset = StoreCore.lastId(c, maxId);
+            database.dialect().bulk().lockForWrite(c);
+            long maxId = Runs.maxId(c);
+            this.offset = Runs.lastId(c, maxId);
             if (maxId > 0) {
-                StoreCore.takeStoredEmails(c, emails, null);
+                StoredEmails.takeInto(c, emails, null);
             }
-            started = core.dialect().beginBulk(c, maxId, false);
+            started = database.dialect().bulk().begin(c, maxId, false);
             this.bulk = started;
-            this.writer = new BulkWriter(c, core.dialect(), bulk);
+            this.writer = new BulkWriter(c, database.dialect(), bulk);
             this.connection = c;
         } catch (SQLException | RuntimeException e) {
             writing.shutdown();
             if (c != null) {
-                StoreCore.rollbackQuietly(c);
+                Database.rollbackQuietly(c);
                 if (started != null) {
                     try {
                         c.setAutoCommit(true);
@@ -91,7 +97,7 @@ final class StoreSink implements AttendeeSink {
                 }
                 closeQuietly(c);
             }
-            throw Errors.of(e, "write attendees", core.location());
+            throw Errors.of(e, "write attendees", database.location());
         }
     }
 
@@ -120,8 +126,8 @@ final class StoreSink implements AttendeeSink {
                 throw new ConfigurationException("attendee ids must be at least 1, was " + a.id() + " for " + a.email());
             }
             storable(a);
-            ids[rows.size()] = StoreCore.idAfter(offset, a.id());
-            rows.add(BoundRow.of(a, core.dialect()));
+            ids[rows.size()] = Runs.idAfter(offset, a.id());
+            rows.add(BoundRow.of(a, database.dialect().sql()));
         }
         boolean flushHeld = false;
         try {
@@ -129,7 +135,7 @@ final class StoreSink implements AttendeeSink {
                 flushHeld |= bulk.added(ids[i], rows.get(i));
             }
         } catch (RuntimeException e) {
-            failed = Errors.of(e, "write attendees", core.location()).getMessage();
+            failed = Errors.of(e, "write attendees", database.location()).getMessage();
             throw e;
         }
         boolean flush = flushHeld;
@@ -199,9 +205,9 @@ final class StoreSink implements AttendeeSink {
             sent.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AttendeeException("interrupted while writing attendees to " + core.location(), e);
+            throw new AttendeeException("interrupted while writing attendees to " + database.location(), e);
         } catch (ExecutionException e) {
-            AttendeeException failure = Errors.of(e.getCause(), "write attendees", core.location());
+            AttendeeException failure = Errors.of(e.getCause(), "write attendees", database.location());
             failed = failure.getMessage();
             throw failure;
         }
@@ -222,11 +228,11 @@ final class StoreSink implements AttendeeSink {
             long first = writer.first(offset);
             long last = writer.last(offset);
             bulk.finish(first, last);
-            GenerationRun recorded = core.insertRun(connection, run, first, last, writer.count(), 0, 0, emails.adjusted(), started);
+            GenerationRun recorded = runs.record(connection, run, first, last, writer.count(), 0, 0, emails.adjusted(), started);
             connection.commit();
             committedRun = recorded;
         } catch (SQLException | RuntimeException e) {
-            throw Errors.of(e, "write attendees", core.location());
+            throw Errors.of(e, "write attendees", database.location());
         } finally {
             close();
         }
@@ -260,7 +266,7 @@ final class StoreSink implements AttendeeSink {
             // The connection goes below.
         }
         if (committedRun == null) {
-            StoreCore.rollbackQuietly(connection);
+            Database.rollbackQuietly(connection);
         }
         try {
             connection.setAutoCommit(true);

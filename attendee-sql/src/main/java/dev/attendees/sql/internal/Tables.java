@@ -13,7 +13,7 @@ import org.jooq.impl.SQLDataType;
  * The store's tables for jOOQ, written by hand rather than generated: the schema is small, two
  * dialects share these definitions, and code generation would need a live database at build time.
  * Timestamp columns are untyped ({@code Object}) because SQLite stores them as text in the
- * contract's format while PostgreSQL has a {@code TIMESTAMP} type; {@link Dialect} converts values
+ * contract's format while PostgreSQL has a {@code TIMESTAMP} type; {@link SqlExpressions} and {@link Timestamps} convert values
  * in both directions.
  */
 public final class Tables {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.attendees.Attendee;
 import dev.attendees.AttendeeGenerator;
+import dev.attendees.sql.internal.sqlite.SqliteDialect;
+import dev.attendees.sql.internal.sqlite.SqliteJournal;
 import dev.attendees.store.AttendeeField;
 import dev.attendees.store.AttendeeFilter;
 import dev.attendees.store.AttendeeQuery;
@@ -26,7 +28,7 @@ import org.sqlite.SQLiteDataSource;
 class BulkWriterTest {
 
     private static final AttendeeGenerator GENERATOR = AttendeeGenerator.builder().seed(21).build();
-    private static final SqliteDialect DIALECT = new SqliteDialect();
+    private static final Dialect DIALECT = SqliteDialect.create(new SqliteJournal());
 
     @TempDir
     Path dir;
@@ -35,13 +37,13 @@ class BulkWriterTest {
     void should_take_the_shared_form_only_for_rows_with_the_first_rows_event_image_and_following_ids() {
         List<Attendee> attendees = GENERATOR.generate(BulkWriter.ROWS_PER_STATEMENT);
         long big = 5_000_000_000L; // beyond int
-        assertThat(DIALECT.insertForm(rows(attendees, -1, null, null), ids(1))).isEqualTo(1);
-        assertThat(DIALECT.insertForm(rows(attendees, -1, null, null), ids(big))).isEqualTo(1);
+        assertThat(DIALECT.inserts().insertForm(rows(attendees, -1, null, null), ids(1))).isEqualTo(1);
+        assertThat(DIALECT.inserts().insertForm(rows(attendees, -1, null, null), ids(big))).isEqualTo(1);
         long[] gap = ids(1);
         gap[31] = 40;
-        assertThat(DIALECT.insertForm(rows(attendees, -1, null, null), gap)).isZero();
-        assertThat(DIALECT.insertForm(rows(attendees, 17, "Another Con", null), ids(1))).isZero();
-        assertThat(DIALECT.insertForm(rows(attendees, 31, null, "images/31.png"), ids(1))).isZero();
+        assertThat(DIALECT.inserts().insertForm(rows(attendees, -1, null, null), gap)).isZero();
+        assertThat(DIALECT.inserts().insertForm(rows(attendees, 17, "Another Con", null), ids(1))).isZero();
+        assertThat(DIALECT.inserts().insertForm(rows(attendees, 31, null, "images/31.png"), ids(1))).isZero();
     }
 
     /**
@@ -59,14 +61,15 @@ class BulkWriterTest {
         }
         SQLiteDataSource source = new SQLiteDataSource();
         source.setUrl("jdbc:sqlite:" + dir.resolve("alternating.db"));
-        SqliteDialect dialect = new SqliteDialect();
-        try (StoreCore core = new StoreCore(source, () -> {}, source::getConnection, dialect, "alternating.db");
+        Dialect dialect = SqliteDialect.create(new SqliteJournal());
+        try (Database database = Database.open(source, () -> {}, source::getConnection, dialect, "alternating.db");
                 Connection c = source.getConnection()) {
+            AttendeeQueries queries = new AttendeeQueries(database);
             c.setAutoCommit(false);
-            Dialect.Bulk bulk = dialect.beginBulk(c, 0, false);
+            BulkStrategy.Bulk bulk = dialect.bulk().begin(c, 0, false);
             try (BulkWriter writer = new BulkWriter(c, dialect, bulk)) {
                 for (Attendee a : written) {
-                    BoundRow row = BoundRow.of(a, dialect);
+                    BoundRow row = BoundRow.of(a, dialect.sql());
                     if (bulk.added(a.id(), row)) {
                         writer.flush();
                         bulk.flushHeld();
@@ -85,12 +88,12 @@ class BulkWriterTest {
             List<Attendee> read = new ArrayList<>();
             AttendeeQuery page = AttendeeQuery.builder().sort(Sort.asc(AttendeeField.ID)).limit(AttendeeQuery.MAX_LIMIT).build();
             for (; read.size() < written.size(); page = page.next()) {
-                List<Attendee> items = core.find(page).items();
+                List<Attendee> items = queries.find(page).items();
                 assertThat(items).isNotEmpty();
                 read.addAll(items);
             }
             assertThat(read).isEqualTo(written);
-            assertThat(core.count(AttendeeFilter.builder().text(written.get(59_999).name()).build())).isPositive();
+            assertThat(queries.count(AttendeeFilter.builder().text(written.get(59_999).name()).build())).isPositive();
         }
     }
 
@@ -113,7 +116,7 @@ class BulkWriterTest {
             if (r == changed) {
                 a = with(a, event == null ? a.eventName() : event, image == null ? a.imagePath() : image);
             }
-            rows[r] = BoundRow.of(a, DIALECT);
+            rows[r] = BoundRow.of(a, DIALECT.sql());
         }
         return rows;
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.attendees.Attendee;
 import dev.attendees.AttendeeGenerator;
 import dev.attendees.export.AttendeeFormat;
+import dev.attendees.sql.internal.sqlite.SqliteDialect;
+import dev.attendees.sql.internal.sqlite.SqliteJournal;
 import dev.attendees.store.DuplicatePolicy;
 import dev.attendees.store.ImportOptions;
 import dev.attendees.store.RunInfo;
@@ -31,18 +33,18 @@ class HeldDerivedRowsTest {
     @TempDir
     Path dir;
 
-    private StoreCore open(String name) {
+    private Database open(String name) {
         SQLiteDataSource source = new SQLiteDataSource();
         source.setUrl("jdbc:sqlite:" + dir.resolve(name));
-        return new StoreCore(source, () -> {}, source::getConnection, new SqliteDialect(1_000), name);
+        return Database.open(source, () -> {}, source::getConnection, SqliteDialect.create(new SqliteJournal(), 1_000), name);
     }
 
     @Test
     void should_write_held_rows_midway_through_a_generation_and_keep_the_tables_exact() throws SQLException {
         List<Attendee> written = GENERATOR.generate(6_000); // about 37,000 derived rows: dozens of flushes
-        try (StoreCore core = open("generated.db")) {
-            GENERATOR.writeTo(core.sink(RunInfo.of(GENERATOR)), written.size());
-            assertTablesHold(core, written);
+        try (Database database = open("generated.db")) {
+            GENERATOR.writeTo(new StoreSink(database, new Runs(database), RunInfo.of(GENERATOR)), written.size());
+            assertTablesHold(database, written);
         }
     }
 
@@ -57,9 +59,9 @@ class HeldDerivedRowsTest {
                     a.jobTitle(), a.industry(), a.companySize(), a.productInterests(), a.boothVisited(), a.imagePath(),
                     a.createdAt()));
         }
-        try (StoreCore core = open("imported.db")) {
-            core.importFiles(List.of(csv("first.csv", first), csv("second.csv", renumbered(second, 3_001))),
-                    ImportOptions.builder().onDuplicate(DuplicatePolicy.REPLACE).build());
+        try (Database database = open("imported.db")) {
+            new Importer(database, new Runs(database), ImportOptions.builder().onDuplicate(DuplicatePolicy.REPLACE).build())
+                    .run(List.of(csv("first.csv", first), csv("second.csv", renumbered(second, 3_001))));
             // Into an empty store rows keep the file's ids; a replacement keeps the id it replaces.
             List<Attendee> expected = new ArrayList<>(first);
             for (int i = 0; i < second.size(); i++) {
@@ -69,7 +71,7 @@ class HeldDerivedRowsTest {
                     expected.add(second.get(i).withId(3_001 + i));
                 }
             }
-            assertTablesHold(core, expected);
+            assertTablesHold(database, expected);
         }
     }
 
@@ -88,10 +90,10 @@ class HeldDerivedRowsTest {
     }
 
     /** The normalized tables hold exactly the items of {@code attendees}' lists, each at its position. */
-    private static void assertTablesHold(StoreCore core, List<Attendee> attendees) throws SQLException {
-        assertThat(rows(core, "SELECT attendee_id, position, interest FROM attendee_interests ORDER BY attendee_id, position"))
+    private static void assertTablesHold(Database database, List<Attendee> attendees) throws SQLException {
+        assertThat(rows(database, "SELECT attendee_id, position, interest FROM attendee_interests ORDER BY attendee_id, position"))
                 .isEqualTo(expected(attendees, Attendee::productInterests));
-        assertThat(rows(core, "SELECT attendee_id, position, booth FROM booth_visits ORDER BY attendee_id, position"))
+        assertThat(rows(database, "SELECT attendee_id, position, booth FROM booth_visits ORDER BY attendee_id, position"))
                 .isEqualTo(expected(attendees, Attendee::boothVisited));
     }
 
@@ -106,9 +108,9 @@ class HeldDerivedRowsTest {
         return rows;
     }
 
-    private static List<String> rows(StoreCore core, String sql) throws SQLException {
+    private static List<String> rows(Database database, String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Connection c = core.dataSource().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 rows.add(rs.getLong(1) + "|" + rs.getLong(2) + "|" + rs.getString(3));
             }

@@ -8,7 +8,7 @@
 --   1. an ASCII letter loses its diacritics ('José' -> 'Jose', 'Ệ' -> 'E'), as SQLite's
 --      remove_diacritics 2 does; other letters keep theirs ('й', 'ά', 'ł', 'ø');
 --   2. every run of characters that are not letters or digits becomes one space: Java's
---      Character.isLetterOrDigit (Unicode 13, JDK 17), the rule of the query words (StoreCore.words);
+--      Character.isLetterOrDigit (Unicode 13, JDK 17), the rule of the query words (FilterConditions.words);
 --   3. ASCII letters are lower-cased (COLLATE "C": no locale, so no Turkish dotless i), and the
 --      other letters of the Basic Multilingual Plane that Java lower-cases by the translate() list;
 --      the final sigma becomes a sigma, as in SQLite ('ΟΔΟΣ' and 'οδος' are the same word).

@@ -1,8 +1,8 @@
 -- The triggers that keep attendee_interests, booth_visits and attendees_fts in step with every
 -- write to attendees, including users' own SQL. Created (if missing) each time a store opens the
 -- database, after the migrations. The store's bulk writes, regenerations and deletes drop them inside
--- their transaction and keep the derived tables in step set-based before they commit (SqliteDialect);
--- a rollback brings them back.
+-- their transaction and keep the derived tables in step set-based before they commit (RowTriggers,
+-- SetBasedMaintenance and maintenance/sqlite/*.sql); a rollback brings them back.
 -- The derived tables are keyed by (item, attendee_id, position) (V3), so an attendee's rows are
 -- found item by item from its old ';'-joined list: one primary-key range per item.
 -- A statement ends with ';' at the end of an unindented line.

@@ -1,4 +1,4 @@
-package dev.attendees.sql.internal;
+package dev.attendees.sql.internal.sqlite;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,15 +17,15 @@ import java.util.concurrent.FutureTask;
 /**
  * Builds the normalized tables of a large bulk write in a temporary database of their own, on a
  * second thread, while the store's connection builds the indexes of {@code attendees}; then copies
- * them in. SQLite lets one connection write a database file at a
- * time, but two connections may write two files at once, and {@code INSERT INTO t SELECT * FROM
- * other.t} into an empty table of the same definition copies rows in key order without decoding
- * them (the "transfer optimization"): about 1.3 s for the 6.2 million rows of 1,000,000 attendees,
- * where building them takes 3 s. Only worth it on more than one core, into empty tables.
+ * them in. SQLite lets one connection write a database file at a time, but two connections may
+ * write two files at once, and {@code INSERT INTO t SELECT * FROM other.t} into an empty table of
+ * the same definition copies rows in key order without decoding them (the "transfer
+ * optimization"), in well under half the time that building them takes (docs/sql-design.md). Only
+ * worth it on more than one core, into empty tables.
  *
  * <p>The full-text index was once built aside too, from the attendees' text held in memory, and its
  * FTS5 shadow tables copied in: binding that text into the scratch database cost more than FTS5
- * filling the store's index from the {@code attendees} table (docs/sql.md).
+ * filling the store's index from the {@code attendees} table (docs/sql-design.md).
  */
 final class SideFill {
 

@@ -1,6 +1,10 @@
-package dev.attendees.sql.internal;
+package dev.attendees.sql.internal.postgres;
 
 import dev.attendees.Attendee;
+import dev.attendees.sql.internal.AttendeeRows;
+import dev.attendees.sql.internal.BoundRow;
+import dev.attendees.sql.internal.RowInserts;
+import dev.attendees.sql.internal.Timestamps;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,12 +15,12 @@ import org.postgresql.copy.CopyManager;
 
 /**
  * A bulk write's rows through PostgreSQL's {@code COPY attendees (...) FROM STDIN} in text format,
- * one load of up to {@link Dialect.RowCopy#ROWS} rows at a time: the server parses rows without a
+ * one load of up to {@link RowInserts.RowCopy#ROWS} rows at a time: the server parses rows without a
  * statement for each 32 of them, and the statement-level triggers that fill the derived tables run
  * once a load. Text goes as PostgreSQL's text format wants it: columns split by tabs, {@code \N}
  * for {@code NULL}, and backslash, tab, line feed and carriage return escaped with a backslash.
  */
-final class PostgresCopy implements Dialect.RowCopy {
+final class PostgresCopy implements RowInserts.RowCopy {
 
     /** The columns in {@link AttendeeRows#COLUMNS}' order, as {@link #add} writes them. */
     private static final String SQL = "COPY attendees (" + AttendeeRows.COLUMNS + ") FROM STDIN";
@@ -43,14 +47,14 @@ final class PostgresCopy implements Dialect.RowCopy {
         field(a.email());
         field(a.company());
         field(a.eventName());
-        field(Dialect.contractText((LocalDateTime) row.attendanceTime()));
+        field(Timestamps.contractText((LocalDateTime) row.attendanceTime()));
         field(a.jobTitle());
         field(a.industry() == null ? null : a.industry().label());
         field(a.companySize() == null ? null : a.companySize().label());
         field(row.interests());
         field(row.booths());
         field(a.imagePath());
-        field(Dialect.contractText((LocalDateTime) row.createdAt()));
+        field(Timestamps.contractText((LocalDateTime) row.createdAt()));
         text.append('\t').append(id).append('\n');
         rows++;
         if (text.length() >= SEND_AT) {

@@ -1,4 +1,4 @@
-package dev.attendees.sql.internal;
+package dev.attendees.sql.internal.sqlite;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package dev.attendees.sql.internal;
+package dev.attendees.sql.internal.sqlite;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * position)}. Into tables that were empty, every row is then an append at the end of the b-tree
  * (SQLite's cheapest insert); into tables that held rows, each item's new rows go in as one run
  * after the item's old ones. Either is several times cheaper than splitting the lists in SQL and
- * keeping an index by item (measured in docs/sql.md).
+ * keeping an index by item (measured in docs/sql-design.md).
  *
  * <p>A row takes 8 to 16 bytes here ({@code attendee_id << 16 | position} in a growing array);
  * after {@link #CAPACITY} rows the writer flushes, so memory stays bounded (128 MiB at most).
@@ -52,8 +52,8 @@ final class DerivedRows {
         /**
          * Appends {@code rows} encoded rows of one item: the item is {@code ?1}, shared by all of
          * them, and each row is one bound number, {@code attendee_id << 16 | position}, split in
-         * SQL. One JNI call a row, without text: twice as fast as JSON arrays through
-         * {@code json_each} (6.2 million rows: 3.0 s against 5.7 s).
+         * SQL. One JNI call a row, without text: about twice as fast as JSON arrays through
+         * {@code json_each} (docs/sql-design.md).
          */
         String insert(int rows) {
             StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (attendee_id, position, ")
@@ -67,8 +67,8 @@ final class DerivedRows {
     }
 
     private final List<Target> targets = List.of(
-            new Target("attendee_interests", "interest", SqliteDialect.FILL_INTERESTS, new HashMap<>()),
-            new Target("booth_visits", "booth", SqliteDialect.FILL_BOOTHS, new HashMap<>()));
+            new Target("attendee_interests", "interest", SetBasedMaintenance.ADD_INTERESTS, new HashMap<>()),
+            new Target("booth_visits", "booth", SetBasedMaintenance.ADD_BOOTHS, new HashMap<>()));
     private final List<Long> byId = new ArrayList<>();
     private final int capacity;
     private int held;
