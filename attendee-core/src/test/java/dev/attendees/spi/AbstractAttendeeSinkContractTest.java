@@ -314,7 +314,7 @@ public abstract class AbstractAttendeeSinkContractTest {
         Attendee a = GENERATOR.attendee(2);
         return Stream.of(
                 Arguments.of("a list item holding the separator ';'", copy(a, null, null, List.of("Kubernetes;Docker"), null)),
-                Arguments.of("an empty list item", copy(a, null, null, List.of(""), null)),
+                Arguments.of("a list of one empty item", copy(a, null, null, List.of(""), null)),
                 Arguments.of("a list item with spaces around it", copy(a, null, null, List.of(" Docker "), null)),
                 Arguments.of("a NUL character", copy(a, "Ada\u0000Lovelace", null, null, null)),
                 Arguments.of("another control character", copy(a, "Ada\u0007Lovelace", null, null, null)),
