@@ -6,13 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.attendees.export.AttendeeFileSink;
 import dev.attendees.export.AttendeeFormat;
 import java.io.ByteArrayOutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class AttendeeGeneratorTest {
 
@@ -251,20 +248,5 @@ class AttendeeGeneratorTest {
             assertThat(a.boothVisited()).isSubsetOf("Mission Control", "Docker Desk");
         });
         assertThat(list.stream().flatMap(a -> a.boothVisited().stream()).distinct()).hasSize(2);
-    }
-
-    @Test
-    void should_write_a_file_atomically_and_leave_nothing_else(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("sub/attendees.json");
-        try (AttendeeFileSink sink = AttendeeFormat.JSON.open(file)) {
-            generator(9).writeTo(sink, 25_000);
-        }
-        assertThat(file).exists();
-        try (var files = Files.walk(dir)) {
-            assertThat(files.filter(Files::isRegularFile)).containsExactly(file);
-        }
-        try (var reader = AttendeeFormat.read(file)) {
-            assertThat(reader.stream().count()).isEqualTo(25_000);
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.attendees.internal;
 
 import dev.attendees.Attendee;
 import dev.attendees.CompanySize;
+import dev.attendees.ConfigurationException;
 import dev.attendees.GenerationOptions;
 import dev.attendees.Industry;
 import dev.attendees.profile.EventProfile;
@@ -190,6 +191,9 @@ public final class OfflineEngine implements RecordSource {
 
     @Override
     public List<Attendee> generate(long from, long to) {
+        if (from < 0 || to < from) {
+            throw new ConfigurationException("generate needs 0 <= from <= to, was " + from + ", " + to);
+        }
         List<Attendee> out = new ArrayList<>((int) Math.max(0, Math.min(to - from, 1 << 20)));
         Block block = null;
         for (long i = from; i < to; i++) {

@@ -9,6 +9,13 @@ import java.util.List;
  * {@link #commit()}. Closing without a commit discards everything written (a file sink leaves no
  * file under the requested name; a database sink rolls back).
  *
+ * <p>What a sink takes, its destination gives back unchanged: an attendee it could not write so is
+ * refused, with its whole batch, by a {@link dev.attendees.ConfigurationException}, and the sink
+ * stays usable. {@link #commit()} and {@link #close()} end a sink: it then refuses writes and
+ * commits with an {@link IllegalStateException}, and closing it again does nothing.
+ * {@code AbstractAttendeeSinkContractTest} in core's test-jar checks all of this for an
+ * implementation.
+ *
  * <pre>{@code
  * try (AttendeeSink sink = AttendeeFormat.CSV.open(Path.of("out.csv"))) {
  *     generator.writeTo(sink, 1_000);   // commits on success
@@ -17,7 +24,13 @@ import java.util.List;
  */
 public interface AttendeeSink extends AutoCloseable {
 
-    /** Writes one batch, in order after the previous one. */
+    /**
+     * Writes one batch, in order after the previous one.
+     *
+     * @throws dev.attendees.ConfigurationException when the batch holds an attendee this sink could
+     *     not give back as it is; none of the batch is written
+     * @throws IllegalStateException after {@link #commit()} or {@link #close()}
+     */
     void write(List<Attendee> batch);
 
     /**
@@ -32,10 +45,14 @@ public interface AttendeeSink extends AutoCloseable {
         return batch;
     }
 
-    /** Makes everything written visible. */
+    /**
+     * Makes everything written visible, and ends the sink.
+     *
+     * @throws IllegalStateException after {@link #commit()} or {@link #close()}
+     */
     void commit();
 
-    /** Releases resources; discards what was written unless committed. */
+    /** Releases resources; discards what was written unless committed. May be called again. */
     @Override
     void close();
 

@@ -17,7 +17,9 @@ public interface RecordSource extends AutoCloseable {
 
     /**
      * The attendees with 0-based indices {@code [from, to)}, so ids {@code from + 1 .. to}, in
-     * order. Must return exactly {@code to - from} valid attendees.
+     * order. Must return exactly {@code to - from} valid attendees (none for {@code from == to}).
+     *
+     * @throws dev.attendees.ConfigurationException when {@code from < 0} or {@code to < from}
      */
     List<Attendee> generate(long from, long to);
 
