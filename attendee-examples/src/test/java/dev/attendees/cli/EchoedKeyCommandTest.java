@@ -68,11 +68,13 @@ class EchoedKeyCommandTest {
     })
     void record_mode_should_show_no_key_a_failing_server_quotes(LlmProvider provider, Fault fault) {
         String key = provider == LlmProvider.OPENAI ? OPENAI_KEY : ANTHROPIC_KEY;
-        // The first call answers well (quoting the key in two records), every later one fails.
+        // The first call answers well (quoting the key in two records), every later one fails. The
+        // first answer comes from a cold process on a machine that may be busy: it gets 5 s, and a
+        // slow answer takes three times that.
         try (FakeLlmServer server = FakeLlmServer.builder().apiKey(key).echoKey().retryAfter(Duration.ofMillis(50))
-                .slowDelay(Duration.ofSeconds(3)).faults(call -> call == 0 ? Fault.NONE : fault).start()) {
+                .slowDelay(Duration.ofSeconds(15)).faults(call -> call == 0 ? Fault.NONE : fault).start()) {
             Run run = run(Map.of(), "generate", "--count", "40", "--llm", provider.id(), "--llm-base-url", server.baseUrl(provider),
-                    "--llm-concurrency", "1", "--llm-max-attempts", "2", "--llm-timeout", "1", "--out", "x.csv");
+                    "--llm-concurrency", "1", "--llm-max-attempts", "2", "--llm-timeout", "5", "--out", "x.csv");
 
             assertThat(server.log()).as("the key went to the server, which quoted it back")
                     .allSatisfy(c -> assertThat(c.headers().toString()).contains(key))
@@ -84,7 +86,7 @@ class EchoedKeyCommandTest {
                 case UNAUTHORIZED -> "rejected the API key (HTTP 401)";
                 case RATE_LIMITED -> "(HTTP 429)";
                 case SERVER_ERROR -> "(HTTP 500)";
-                default -> "(no answer within 1 s)";
+                default -> "(no answer within 5 s)";
             });
             assertThat(run.file(fatal ? "x.csv.llm-checkpoint" : "x.csv")).as("the model's quotes of the key, masked").contains(" ***");
             assertNoSecret(run);
