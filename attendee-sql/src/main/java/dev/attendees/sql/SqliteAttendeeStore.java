@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.attendees.AttendeeException;
 import dev.attendees.ConfigurationException;
 import dev.attendees.sql.internal.Database;
+import dev.attendees.sql.internal.guard.SqliteLimits;
 import dev.attendees.sql.internal.sqlite.SqliteDialect;
 import dev.attendees.sql.internal.sqlite.SqliteJournal;
 import java.io.IOException;
@@ -157,6 +158,7 @@ public final class SqliteAttendeeStore extends SqlAttendeeStore {
                 Connection c = readOnly.getConnection();
                 try (Statement s = c.createStatement()) {
                     s.execute("PRAGMA query_only = 1");
+                    SqliteLimits.applyTo(c);
                 } catch (SQLException e) {
                     c.close();
                     throw e;

@@ -117,8 +117,10 @@ class SqliteAttendeeStoreTest extends AbstractAttendeeStoreContractTest {
         }
         try (SqliteAttendeeStore again = SqliteAttendeeStore.open(old)) {
             assertThat(again.schemaVersionFound()).isEqualTo(SqlAttendeeStore.SCHEMA_VERSION);
-            assertThat(again.readOnlySql("SELECT version FROM attendees_schema_version ORDER BY version", 10, Duration.ofSeconds(5))
-                    .rows()).containsExactly(List.of(1L), List.of(2L), List.of(3L), List.of(4L), List.of(5L), List.of(6L));
+            try (Connection c = again.dataSource().getConnection(); Statement s = c.createStatement()) {
+                assertThat(names(s, "SELECT version FROM attendees_schema_version ORDER BY version"))
+                        .containsExactly("1", "2", "3", "4", "5", "6");
+            }
         }
     }
 
@@ -157,8 +159,10 @@ class SqliteAttendeeStoreTest extends AbstractAttendeeStoreContractTest {
         }
         try (SqliteAttendeeStore migrated = SqliteAttendeeStore.open(old)) {
             assertThat(migrated.schemaVersionFound()).isEqualTo(2);
-            assertThat(migrated.readOnlySql("SELECT version FROM attendees_schema_version ORDER BY version", 10,
-                    Duration.ofSeconds(5)).rows()).containsExactly(List.of(1L), List.of(2L), List.of(3L), List.of(4L), List.of(5L), List.of(6L));
+            try (Connection c = migrated.dataSource().getConnection(); Statement s = c.createStatement()) {
+                assertThat(names(s, "SELECT version FROM attendees_schema_version ORDER BY version"))
+                        .containsExactly("1", "2", "3", "4", "5", "6");
+            }
             assertThat(migrated.readOnlySql("SELECT interest, attendee_id, position FROM attendee_interests", 10,
                     Duration.ofSeconds(5)).rows()).as("every row kept, now in (item, attendee, position) order").containsExactly(
                     List.of("Docker", 7L, 1L), List.of("Docker", 8L, 0L), List.of("Docker", 8L, 2L),

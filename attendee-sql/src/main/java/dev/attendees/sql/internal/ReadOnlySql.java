@@ -8,6 +8,7 @@ import static org.jooq.impl.DSL.table;
 import dev.attendees.Attendee;
 import dev.attendees.ConfigurationException;
 import dev.attendees.ProviderException;
+import dev.attendees.sql.internal.guard.SqlGuard;
 import dev.attendees.store.SqlResult;
 import dev.attendees.store.TableInfo;
 import java.math.BigDecimal;
@@ -30,9 +31,10 @@ import org.jooq.Field;
 /**
  * SQL that other modules did not write themselves (the natural-language query engine's), run where
  * it cannot write: one {@code SELECT}, {@code WITH} or {@code VALUES} statement checked by
- * {@link ReadOnlyStatement} and the database's {@link ReadOnlyRules}, on a read-only connection,
- * cancelled at its timeout, at most {@code maxRows} rows read, values made plain. With it the
- * schema of the public tables and a column's distinct values, names checked against that schema.
+ * {@link SqlGuard} (parsed, against an allow-list), {@link ReadOnlyStatement} and the database's
+ * {@link ReadOnlyRules}, on a read-only connection, cancelled at its timeout, at most
+ * {@code maxRows} rows read, values made plain. With it the schema of the public tables and a
+ * column's distinct values, names checked against that schema.
  */
 public final class ReadOnlySql {
 
@@ -52,7 +54,8 @@ public final class ReadOnlySql {
 
     /** Runs {@code sql}, one read-only statement, giving at most {@code maxRows} rows within {@code timeout}. */
     public SqlResult run(String sql, int maxRows, Duration timeout) {
-        String statement = ReadOnlyStatement.check(sql, dialect.readOnly().syntax());
+        String statement = SqlGuard.of(dialect.sql().jooq())
+                .check(sql, text -> ReadOnlyStatement.check(text, dialect.readOnly().syntax()));
         if (maxRows < 1) {
             throw new ConfigurationException("maxRows must be at least 1, was " + maxRows);
         }
