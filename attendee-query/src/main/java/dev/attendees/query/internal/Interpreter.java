@@ -139,6 +139,8 @@ final class Interpreter {
             case "satisfaction" -> "ratings or feedback";
             case "sessions" -> "sessions or talks";
             case "departure" -> "departure times";
+            case "quality" -> "judgements of quality (best, nicest, most impressive), only counts of who came, what they are"
+                    + " interested in and which booths they visited";
             default -> "personal details of that kind";
         };
     }
