@@ -35,6 +35,12 @@ final class Interpreter {
     /** Phrases whose meaning a plan must carry: left over, they make the question refused. */
     private static final Set<Kind> SUBSTANCE = EnumSet.of(Kind.VALUE, Kind.NUMBER, Kind.DATE, Kind.CLOCK, Kind.TITLE,
             Kind.EVENT_DAY, Kind.PERIOD, Kind.EMAIL_GMAIL, Kind.EMAIL_PERSONAL, Kind.EMAIL_CORPORATE, Kind.AM, Kind.PM);
+    /**
+     * Words that change what is computed ("average", "percentage", "not"): a plan that does not
+     * carry them answers another question, so left over they make the question refused too.
+     */
+    private static final Set<Kind> MUST_PLACE = EnumSet.of(Kind.AVERAGE, Kind.MINIMUM, Kind.MAXIMUM, Kind.SHARE,
+            Kind.NEGATION);
     private static final Set<Dimension> MANY_VALUES = EnumSet.of(Dimension.COMPANY, Dimension.JOB_TITLE, Dimension.BOOTH,
             Dimension.INTEREST, Dimension.EMAIL_DOMAIN);
     /** Value dimensions in the order a phrase with several is read when nothing around it says which. */
@@ -415,6 +421,15 @@ final class Interpreter {
             } else if (any) {
                 c = Condition.Comparison.AT_LEAST;
                 n = 1;
+            } else if (negated && n == 1 && trailing == null && (cmp == null || cmp == Condition.Comparison.EQUAL)
+                    && ONE.matcher(number.text).matches()) {
+                // "didn't visit a single booth", "not one booth": none at all
+                c = Condition.Comparison.EQUAL;
+                n = 0;
+            } else if (negated && (cmp != null && cmp != Condition.Comparison.EQUAL || trailing != null)) {
+                c = inverse(trailing != null ? trailing : cmp); // "did not visit more than 3 booths": at most 3
+            } else if (negated) {
+                continue; // "didn't visit 3 booths": not a count a plan can say; left unplaced, the question is refused
             } else if (cmp != null || trailing != null) {
                 c = trailing != null ? trailing : cmp;
             } else if (visitCue && !limitCue(numberAt)) {
@@ -431,6 +446,20 @@ final class Interpreter {
                 useBefore(visitCue ? verb : Math.min(i, numberAt), Kind.NEGATION);
             }
         }
+    }
+
+    /** "a single", "one", "even one": the one of "not a single booth". */
+    private static final java.util.regex.Pattern ONE = java.util.regex.Pattern.compile("(?i)(a |even |even a )?(single|one)|an?");
+
+    /** The comparison that holds when {@code c} does not. */
+    private static Condition.Comparison inverse(Condition.Comparison c) {
+        return switch (c) {
+            case MORE_THAN -> Condition.Comparison.AT_MOST;
+            case AT_MOST -> Condition.Comparison.MORE_THAN;
+            case AT_LEAST -> Condition.Comparison.LESS_THAN;
+            case LESS_THAN -> Condition.Comparison.AT_LEAST;
+            case EQUAL -> throw new IllegalArgumentException("no inverse of equal");
+        };
     }
 
     private static Condition.Comparison comparison(Span s) {
@@ -1356,7 +1385,8 @@ final class Interpreter {
                 }
                 continue;
             }
-            if (s.meanings.stream().anyMatch(m -> SUBSTANCE.contains(m.kind())) && !s.meanings.stream().anyMatch(m -> CONNECTORS.contains(m.kind()))) {
+            if (s.meanings.stream().anyMatch(m -> SUBSTANCE.contains(m.kind()) || MUST_PLACE.contains(m.kind()))
+                    && !s.meanings.stream().anyMatch(m -> CONNECTORS.contains(m.kind()))) {
                 unplaced.add(s.text);
             } else if (s.meanings.stream().noneMatch(m -> CONNECTORS.contains(m.kind()))) {
                 doubt("'" + s.text + "' was not used", 0.2);
