@@ -1212,6 +1212,14 @@ final class Interpreter {
                 if (p >= 0 && !spans.get(p).used && spans.get(p).has(Kind.CUE_BOOTH) && m == Metric.BOOTHS_VISITED) {
                     spans.get(p).use(spans.get(p).meanings.get(0));
                 }
+                // "booths visited per person": the unit the number is taken per, not a grouping
+                int per = n < spans.size() && spans.get(n).used ? next(n) : n;
+                if (per < spans.size() && !spans.get(per).used && spans.get(per).has(Kind.BREAKDOWN)
+                        && spans.get(per).text.matches("(?i)per|each|for each|for every|every") && per + 1 < spans.size()
+                        && spans.get(per + 1).has(Kind.ATTENDEE)) {
+                    spans.get(per).use(spans.get(per).get(Kind.BREAKDOWN));
+                    spans.get(per + 1).use(spans.get(per + 1).get(Kind.ATTENDEE));
+                }
                 return m;
             }
         }
