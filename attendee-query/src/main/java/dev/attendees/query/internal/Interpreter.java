@@ -83,6 +83,7 @@ final class Interpreter {
             return refuse(refusal);
         }
         contrasts();
+        mostPerAttendee();
         countSeries();
         times();
         arrivalVerbs();
@@ -208,6 +209,68 @@ final class Interpreter {
                     spans.get(k).use(spans.get(k).meanings.isEmpty() ? null : spans.get(k).meanings.get(0));
                 }
             }
+        }
+    }
+
+    // ---- the most per attendee ---------------------------------------------------------------
+
+    /** "the most booths any single attendee visited": the largest number of booths visited (or the smallest). */
+    private Measure perAttendee;
+    private static final java.util.regex.Pattern EXTREME = java.util.regex.Pattern.compile(
+            "(?i)most|fewest|least|highest|lowest|largest|smallest|greatest|biggest");
+    /** Words that make an attendee word mean any one attendee ("any", "a single", "one", "a given"). */
+    private static final java.util.regex.Pattern ONE_OF = java.util.regex.Pattern.compile(
+            "(?i)any|any one|a|an|one|single|a single|any single|given|a given|any given|individual|each");
+    private static final java.util.regex.Pattern SOMEONE = java.util.regex.Pattern.compile("(?i)anyone|anybody|someone|somebody");
+
+    /**
+     * "What's the most booths any single attendee visited?", "the fewest interests anyone has": a
+     * superlative before booths or interests, said of any one attendee, asks for the largest (or
+     * smallest) number per attendee, not for the booths visited most.
+     */
+    private void mostPerAttendee() {
+        for (int i = 0; i < spans.size(); i++) {
+            Span s = spans.get(i);
+            if (s.used || !(s.has(Kind.MOST) || s.has(Kind.LEAST)) || !EXTREME.matcher(s.text).matches()) {
+                continue;
+            }
+            int m = next(i);
+            Dimension list = m < spans.size() ? listDimension(spans.get(m)) : null;
+            if (list == null) {
+                continue;
+            }
+            Kind verb = list == Dimension.BOOTH ? Kind.CUE_BOOTH : Kind.CUE_INTEREST;
+            int who = -1;
+            boolean one = false;
+            List<Integer> quantifiers = new ArrayList<>();
+            for (int k = m + 1; k < spans.size() && k <= m + 5 && who < 0; k++) {
+                Span w = spans.get(k);
+                String last = tokens.get(w.end - 1).lower();
+                boolean singular = last.equals(tokens.get(w.end - 1).stem()) || SOMEONE.matcher(w.text).matches();
+                if (w.has(Kind.ATTENDEE) && singular && (one || SOMEONE.matcher(w.text).matches()) && !ONE_OF.matcher(w.text).matches()) {
+                    who = k;
+                } else if (ONE_OF.matcher(w.text).matches()) {
+                    one = true;
+                    quantifiers.add(k);
+                } else if (!(w.isFiller() || w.has(verb) || w.has(Kind.BREAKDOWN) && w.text.equalsIgnoreCase("by"))) {
+                    break;
+                }
+            }
+            if (who < 0) {
+                continue;
+            }
+            perAttendee = s.has(Kind.MOST) ? Measure.MAXIMUM : Measure.MINIMUM;
+            s.use(s.has(Kind.MOST) ? s.get(Kind.MOST) : s.get(Kind.LEAST));
+            use(m + 1, who + 1);
+            for (int k : quantifiers) {
+                spans.get(k).use(spans.get(k).meanings.get(0));
+            }
+            int after = next(who);
+            if (after < spans.size() && !spans.get(after).used && (spans.get(after).has(verb) || list == Dimension.INTEREST
+                    && spans.get(after).has(Kind.EMAIL_WORD))) {
+                spans.get(after).use(spans.get(after).meanings.get(0)); // "visited", "has"
+            }
+            return;
         }
     }
 
@@ -1116,7 +1179,7 @@ final class Interpreter {
     }
 
     private boolean metricQuestion() {
-        return anyUnused(Kind.AVERAGE) || anyUnused(Kind.MINIMUM) || anyUnused(Kind.MAXIMUM);
+        return anyUnused(Kind.AVERAGE) || anyUnused(Kind.MINIMUM) || anyUnused(Kind.MAXIMUM) || perAttendee != null;
     }
 
     private Metric metricAt(int i) {
@@ -1160,7 +1223,7 @@ final class Interpreter {
         boolean share = anyUnused(Kind.SHARE);
         Metric metric = null;
         Measure aggregate = anyUnused(Kind.AVERAGE) ? Measure.AVERAGE : anyUnused(Kind.MAXIMUM) ? Measure.MAXIMUM
-                : anyUnused(Kind.MINIMUM) ? Measure.MINIMUM : null;
+                : anyUnused(Kind.MINIMUM) ? Measure.MINIMUM : perAttendee;
         if (aggregate != null) {
             metric = metric();
             if (metric == null) {
