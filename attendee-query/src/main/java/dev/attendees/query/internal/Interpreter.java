@@ -92,6 +92,10 @@ final class Interpreter {
         emails();
         titles();
         values();
+        String ranking = rankingOfAttendees();
+        if (ranking != null) {
+            return refuse(ranking);
+        }
         groupings();
         compare();
         boolean report = anyUnused(Kind.REPORT) && where.isEmpty() && groupings.isEmpty() && !anyUnused(Kind.COUNT)
@@ -1036,6 +1040,7 @@ final class Interpreter {
         }
         comparedWithOr();
         impliedCompanies(asks);
+        itemsAsked();
         // A dimension the question names and nothing else used: what it groups by ("attendees per day").
         for (int i = 0; i < spans.size(); i++) {
             Span s = spans.get(i);
@@ -1049,6 +1054,28 @@ final class Interpreter {
         }
         if (!groupings.isEmpty() || distinct != null) {
             useAll(Kind.BREAKDOWN);
+        }
+    }
+
+    /**
+     * "What are the Google attendees interested in?", "Which did the startups visit?": a verb of
+     * interests or visits that ends the question, with no value after it, asks for those items.
+     */
+    private void itemsAsked() {
+        if (!groupings.isEmpty() || distinct != null || !startsWith("what", "which", "whats", "what's")) {
+            return;
+        }
+        for (int i = spans.size() - 1; i >= 0; i--) {
+            Span s = spans.get(i);
+            if (s.isFiller()) {
+                continue;
+            }
+            if (!s.used && (s.has(Kind.CUE_INTEREST) || s.has(Kind.CUE_BOOTH)) && !s.has(Kind.DIMENSION) && !s.has(Kind.METRIC)) {
+                groupings.add(Grouping.by(s.has(Kind.CUE_INTEREST) ? Dimension.INTEREST : Dimension.BOOTH));
+                groupingAt.add(i);
+                s.use(s.has(Kind.CUE_INTEREST) ? s.get(Kind.CUE_INTEREST) : s.get(Kind.CUE_BOOTH));
+            }
+            return;
         }
     }
 
@@ -1244,7 +1271,7 @@ final class Interpreter {
             plan = QueryPlan.count().of(aggregate, metric).withWhere(where).withGroupBy(groupings);
         } else if (distinct != null) {
             plan = QueryPlan.count().countDistinct(distinct).withWhere(where).withGroupBy(groupings);
-        } else if (groupings.isEmpty() && anyUnused(Kind.LIST) && !anyUnused(Kind.COUNT)) {
+        } else if (groupings.isEmpty() && (anyUnused(Kind.LIST) || whichAttendees()) && !anyUnused(Kind.COUNT)) {
             useAll(Kind.LIST);
             plan = QueryPlan.list().withWhere(where).limit(limit != null ? limit : LIST_LIMIT);
         } else {
@@ -1258,6 +1285,54 @@ final class Interpreter {
             useAll(Kind.LIST);
         }
         return plan;
+    }
+
+    /**
+     * "Which Google attendees visited the most booths?", "Who has the most interests?": attendees
+     * ranked by how many booths or interests they have, which a plan cannot say (it ranks groups,
+     * not attendees); the booths visited most would be another question's answer.
+     */
+    private String rankingOfAttendees() {
+        if (!startsWith("who", "whom") && !whichAttendees()) {
+            return null;
+        }
+        for (int i = 0; i < spans.size(); i++) {
+            Span s = spans.get(i);
+            int n = next(i);
+            if (!s.used && (s.has(Kind.MOST) || s.has(Kind.LEAST)) && n < spans.size() && !spans.get(n).used
+                    && listDimension(spans.get(n)) != null) {
+                String items = listDimension(spans.get(n)) == Dimension.BOOTH ? "booths they visited" : "interests they have";
+                return "I can list attendees, but not rank them by how many " + items + " ('" + s.text + " "
+                        + spans.get(n).text + "'); ask for the " + s.text + " " + spans.get(n).text
+                        + " any attendee has, or for the attendees with more than a number of them";
+            }
+        }
+        return null;
+    }
+
+    /** Attendee words that stand for a number of them ("turnout", "traffic"), not for the people. */
+    private static final java.util.regex.Pattern COUNT_NOUN = java.util.regex.Pattern.compile(
+            "(?i)attendance|turnout|turn-out|footfall|foot traffic|traffic|visits|visit count|numbers|representation|represented"
+            + "|presence|registered|crowd|audience|arrivals|check-ins|checkins|check ins|badge scans|entries|rows|records");
+
+    /**
+     * "Which Capital One attendees visited the Snyk booth?": a question that begins with "which" and
+     * whose subject, after its conditions, is the attendees asks for the attendees themselves.
+     */
+    private boolean whichAttendees() {
+        if (!startsWith("which")) {
+            return false;
+        }
+        for (int i = 1; i < spans.size(); i++) {
+            Span s = spans.get(i);
+            if (s.has(Kind.ATTENDEE) && !s.has(Kind.STOP) && !COUNT_NOUN.matcher(s.text).matches()) {
+                return true;
+            }
+            if (!s.used && !s.has(Kind.STOP) && !s.has(Kind.CUE_COMPANY) && !s.has(Kind.CUE_INDUSTRY) && !s.has(Kind.ONLY)) {
+                return false; // "which booths ...": something else is asked for
+            }
+        }
+        return false;
     }
 
     private Metric metric() {
