@@ -777,7 +777,9 @@ final class Interpreter {
                 }
             }
             if (negated) {
+                Span negation = negationBefore(cue.at >= 0 ? cue.at : i);
                 useBefore(cue.at >= 0 ? cue.at : i, Kind.NEGATION);
+                headBeforeExclusion(negation, dim);
             }
             if (describesEvent(last, dim)) {
                 i = last + 1; // "at the healthcare event": the event itself, not a filter
@@ -931,6 +933,28 @@ final class Interpreter {
         return candidates.get(0);
     }
 
+    /**
+     * "attendees from companies other than Google": the word before the exclusion names what the
+     * value is, unless the question ranks or breaks down by it ("which companies other than Google").
+     */
+    private void headBeforeExclusion(Span negation, Dimension dim) {
+        if (negation == null || !EXCLUDING.matcher(negation.text).matches()) {
+            return;
+        }
+        int k = spans.indexOf(negation) - 1;
+        if (k < 0 || spans.get(k).used) {
+            return;
+        }
+        Span head = spans.get(k);
+        boolean names = hasDimension(head, dim) || (dim == Dimension.INDUSTRY || dim == Dimension.COMPANY_SIZE)
+                && hasDimension(head, Dimension.COMPANY);
+        boolean ranks = anyUnused(Kind.MOST) || anyUnused(Kind.LEAST) || anyUnused(Kind.BREAKDOWN) || anyUnused(Kind.COMPARE)
+                || startsWith("which", "what", "whats", "what's", "rank", "top", "list", "show");
+        if (names && !ranks) {
+            head.use(head.get(Kind.DIMENSION));
+        }
+    }
+
     /** Whether the value names the event's kind ("the healthcare event", "this AI conference"). */
     private boolean describesEvent(int last, Dimension dim) {
         if (dim != Dimension.INDUSTRY && dim != Dimension.INTEREST) {
@@ -951,7 +975,10 @@ final class Interpreter {
 
     /** "the Docker booth", "healthcare companies", "Google employees": the word after a value that says what it is. */
     private void markerAfter(int i, Dimension dim) {
-        int n = next(i);
+        int n = i + 1;
+        while (n < spans.size() && spans.get(n).isFiller() && !QUESTION_WORD.matcher(spans.get(n).text).matches()) {
+            n++; // "Datadog's booth"; not "Excluding Technology, which industry ..."
+        }
         if (n >= spans.size() || spans.get(n).used) {
             return;
         }
@@ -965,6 +992,9 @@ final class Interpreter {
             s.use(s.meanings.isEmpty() ? Meaning.of(Kind.STOP) : s.meanings.get(0));
         }
     }
+
+    private static final java.util.regex.Pattern QUESTION_WORD = java.util.regex.Pattern.compile(
+            "(?i)which|what|whats|what's|who|whom|whose|how|where|when");
 
     /** Whether a dimension word is what the question groups by ("Healthcare companies by size" no; "top companies" yes). */
     private boolean groupingWordAfter(int n) {
@@ -1054,6 +1084,44 @@ final class Interpreter {
         }
         if (!groupings.isEmpty() || distinct != null) {
             useAll(Kind.BREAKDOWN);
+        }
+        excludedGroups();
+    }
+
+    /** Words that set values aside ("apart from Kubernetes"), as against those that say an attendee lacks them ("not"). */
+    private static final java.util.regex.Pattern EXCLUDING = java.util.regex.Pattern.compile(
+            "(?i)except|except for|excluding|exclude|excluded|apart from|aside from|besides|beside|other than|leaving out"
+            + "|leaving aside|setting aside|not counting|not including|barring|save for|minus|but not");
+
+    /**
+     * "Besides Kubernetes, what is the most common interest?": interests or booths set aside from the
+     * very ones ranked are left out of the ranking, not attendees who have them left out of the count.
+     */
+    private void excludedGroups() {
+        for (int g = 0; g < groupings.size(); g++) {
+            Grouping grouping = groupings.get(g);
+            if (!grouping.dimension().isList() || !grouping.only().isEmpty()) {
+                continue;
+            }
+            for (int c = 0; c < where.size(); c++) {
+                if (!(where.get(c) instanceof Condition.Items it) || it.dimension() != grouping.dimension()
+                        || it.match() != Condition.Match.NONE) {
+                    continue;
+                }
+                Span negation = negationBefore(whereAt.get(c));
+                if (negation == null || !EXCLUDING.matcher(negation.text).matches()) {
+                    continue;
+                }
+                List<String> kept = new ArrayList<>(vocabulary.of(grouping.dimension()));
+                kept.removeAll(it.values());
+                if (kept.isEmpty()) {
+                    continue;
+                }
+                groupings.set(g, new Grouping(grouping.dimension(), kept));
+                where.remove(c);
+                whereAt.remove(c);
+                return;
+            }
         }
     }
 
@@ -1666,17 +1734,22 @@ final class Interpreter {
     }
 
     private boolean negatedBefore(int i) {
+        return negationBefore(i) != null;
+    }
+
+    /** The negation said just before phrase {@code i} (over fillers and cues), or null. */
+    private Span negationBefore(int i) {
         for (int k = i - 1; k >= 0 && k >= i - 4; k--) {
             Span s = spans.get(k);
             if (s.has(Kind.NEGATION)) {
-                return true;
+                return s;
             }
             if (!s.isFiller() && !s.has(Kind.CUE_BOOTH) && !s.has(Kind.CUE_INTEREST) && !s.has(Kind.CUE_COMPANY)
                     && !s.has(Kind.CUE_INDUSTRY) && !s.has(Kind.EMAIL_WORD) && !s.has(Kind.ANY_OF)) {
-                return false;
+                return null;
             }
         }
-        return false;
+        return null;
     }
 
     /** The next phrase that is not a filler. */
