@@ -92,6 +92,11 @@ final class Interpreter {
         emails();
         titles();
         values();
+        alternatives();
+        String difference = difference();
+        if (difference != null) {
+            return refuse(difference);
+        }
         String ranking = rankingOfAttendees();
         if (ranking != null) {
             return refuse(ranking);
@@ -731,24 +736,33 @@ final class Interpreter {
             List<String> values = new ArrayList<>();
             values.add(value(s, dim).value());
             s.use(value(s, dim));
-            // A chain: "Docker, Kubernetes and Serverless", "startups or SMBs".
+            // A chain: "Docker, Kubernetes and Serverless", "startups or SMBs", "the Datadog booth or the
+            // Dynatrace booth", "Mayo Clinic attendees or Cleveland Clinic attendees", "more Red Hat than Docker".
             Condition.Match match = Condition.Match.ANY;
             int last = i;
             int k = i + 1;
             while (k < spans.size()) {
-                Span join = spans.get(k);
+                int j = k;
+                while (j < spans.size() && j < k + 2 && !spans.get(j).used && (marks(spans.get(j), dim)
+                        || spans.get(j).isFiller() && spans.get(j).has(Kind.ATTENDEE) && !QUESTION_WORD.matcher(spans.get(j).text).matches())) {
+                    j++; // the value's marker ("booth", "attendees") before the join
+                }
+                if (j >= spans.size()) {
+                    break;
+                }
+                Span join = spans.get(j);
                 boolean and = join.has(Kind.AND);
-                boolean or = join.has(Kind.OR) || join.has(Kind.COMPARE);
-                boolean comma = !and && !or && !join.used && value(join, dim) != null && dim != Dimension.JOB_TITLE;
+                boolean than = than(j);
+                boolean or = join.has(Kind.OR) || join.has(Kind.COMPARE) || than;
+                boolean comma = j == k && !and && !or && !join.used && value(join, dim) != null && dim != Dimension.JOB_TITLE;
                 if (!and && !or && !comma) {
                     break;
                 }
-                int v = comma ? k : k + 1;
-                while (!comma && v < spans.size() && sameCue(spans.get(v), cue)) {
-                    v++; // "from Google or from Microsoft"
-                }
-                while (v < spans.size() && spans.get(v).isFiller()) {
-                    v++;
+                int v = comma ? j : j + 1;
+                while (!comma && v < spans.size() && !spans.get(v).used && !spans.get(v).has(Kind.VALUE)
+                        && (sameCue(spans.get(v), cue) || preposition(spans.get(v)) || or && comparative(spans.get(v))
+                        || spans.get(v).has(Kind.STOP) && !QUESTION_WORD.matcher(spans.get(v).text).matches())) {
+                    v++; // "from Google or from Microsoft", "or for non-profits", "or the GitHub booth", "or more SMB ..."
                 }
                 if (v >= spans.size() || spans.get(v).used || value(spans.get(v), dim) == null) {
                     break;
@@ -757,14 +771,17 @@ final class Interpreter {
                     match = Condition.Match.ALL;
                 }
                 if (or) {
-                    compared |= join.has(Kind.COMPARE);
+                    compared |= join.has(Kind.COMPARE) || than;
                     joinedWithOr = true;
                 }
                 if (!comma) {
-                    join.use(join.meanings.get(0));
-                    use(k + 1, v);
+                    use(k, j);
+                    join.use(join.meanings.isEmpty() ? null : join.meanings.get(0));
+                    use(j + 1, v);
                 }
-                values.add(value(spans.get(v), dim).value());
+                if (!values.contains(value(spans.get(v), dim).value())) {
+                    values.add(value(spans.get(v), dim).value());
+                }
                 spans.get(v).use(value(spans.get(v), dim));
                 last = v;
                 k = v + 1;
@@ -786,6 +803,11 @@ final class Interpreter {
                 continue;
             }
             markerAfter(last, dim);
+            int restatedTo = restated(last, dim, values);
+            if (restatedTo > last) {
+                last = restatedTo; // "smaller companies (startups and SMBs)": the same group, said again
+                match = Condition.Match.ANY;
+            }
             int at = cue.at >= 0 ? cue.at : i;
             if (dim.isList()) {
                 Condition.Match m = negated ? Condition.Match.NONE : values.size() > 1 && match == Condition.Match.ALL
@@ -796,12 +818,218 @@ final class Interpreter {
                 }
             } else {
                 condition(new Condition.Equals(dim, values, negated), at);
-                if (values.size() > 1 && match == Condition.Match.ALL) {
+                if (values.size() > 1 && match == Condition.Match.ALL && !(dim == Dimension.COMPANY_SIZE && adjacentSizes(values))) {
                     joinedWithAnd.add(where.size() - 1);
                 }
             }
             i = last + 1;
         }
+    }
+
+    /**
+     * A bracket after a value that says the same group again in other words ("smaller companies
+     * (startups and SMBs)", "the public sector (government)"): its values join the group's, with no
+     * comparison between them. Returns where the bracket ends, or {@code last} when there is none.
+     */
+    private int restated(int last, Dimension dim, List<String> values) {
+        int p = last + 1;
+        while (p < spans.size() && spans.get(p).used && p <= last + 2 && !isOpening(spans.get(p))) {
+            p++; // the value's marker, already used
+        }
+        if (p >= spans.size() || !isOpening(spans.get(p)) || spans.get(p).used) {
+            return last;
+        }
+        List<String> inner = new ArrayList<>();
+        int q = p + 1;
+        for (; q < spans.size() && !isClosing(spans.get(q)); q++) {
+            Span s = spans.get(q);
+            if (s.used) {
+                return last;
+            }
+            Meaning v = value(s, dim);
+            if (v != null) {
+                if (!inner.contains(v.value())) {
+                    inner.add(v.value());
+                }
+            } else if (!(s.has(Kind.AND) || s.has(Kind.OR) || s.has(Kind.STOP) || s.isFiller() || marks(s, dim)
+                    || s.has(Kind.CUE_COMPANY) || s.has(Kind.CUE_INDUSTRY))) {
+                return last; // something else is said in the bracket
+            }
+        }
+        if (inner.isEmpty()) {
+            return last;
+        }
+        int end = Math.min(q, spans.size() - 1);
+        for (int k = p; k <= end; k++) {
+            Span s = spans.get(k);
+            Meaning v = value(s, dim);
+            s.use(v != null ? v : s.meanings.isEmpty() ? null : s.meanings.get(0));
+        }
+        for (String v : inner) {
+            if (!values.contains(v)) {
+                values.add(v);
+            }
+        }
+        return end;
+    }
+
+    private static boolean isOpening(Span s) {
+        return s.text.equals("(") || s.text.equals("[");
+    }
+
+    private static boolean isClosing(Span s) {
+        return s.text.equals(")") || s.text.equals("]");
+    }
+
+    /** Company sizes in their order: neighbours joined by "and" make one band ("startups and SMBs": the small ones). */
+    private static final List<String> SIZE_ORDER = List.of("Startup", "SMB", "Mid-Market", "Enterprise");
+
+    /**
+     * Whether company sizes are neighbours in their order ("startups and SMBs", "mid-market and
+     * enterprise"): such a pair names one band of companies and is counted together, where the two
+     * ends ("startups and enterprises") are set against each other.
+     */
+    private static boolean adjacentSizes(List<String> values) {
+        List<Integer> at = values.stream().map(SIZE_ORDER::indexOf).sorted().toList();
+        if (at.contains(-1) || at.size() < 2 || at.size() == SIZE_ORDER.size()) {
+            return false;
+        }
+        return at.get(at.size() - 1) - at.get(0) == at.size() - 1;
+    }
+
+    /** "than" after a comparative ("more people visited Red Hat than Docker"): it joins the two things compared. */
+    private boolean than(int j) {
+        if (!spans.get(j).text.equalsIgnoreCase("than")) {
+            return false;
+        }
+        for (int k = j - 1; k >= 0; k--) {
+            if (comparative(spans.get(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean comparative(Span s) {
+        return (s.has(Kind.MOST) || s.has(Kind.LEAST)) && s.text.matches("(?i)more|less|fewer|bigger|larger|smaller|greater|higher|lower");
+    }
+
+    /** A preposition that may be repeated after "or" ("in the public sector or for non-profits"). */
+    private static boolean preposition(Span s) {
+        return (s.has(Kind.CUE_COMPANY) || s.has(Kind.CUE_INDUSTRY) || s.has(Kind.ON)) && !s.has(Kind.DIMENSION)
+                && s.text.matches("(?i)for|at|in|in the|from|from the|with|of|on|among|by");
+    }
+
+    /** Whether a word says what a value is: "booth" after a booth, "companies" after an industry or a size. */
+    private static boolean marks(Span s, Dimension dim) {
+        return dim == Dimension.BOOTH && (s.has(Kind.CUE_BOOTH) && s.text.matches("(?i)booths?|stands?|exhibits?|pavilions?|lounges?")
+                || hasDimension(s, Dimension.BOOTH))
+                || (dim == Dimension.INDUSTRY || dim == Dimension.COMPANY_SIZE) && (hasDimension(s, Dimension.COMPANY)
+                        || hasDimension(s, Dimension.INDUSTRY) || s.has(Kind.CUE_INDUSTRY) && !s.text.matches("(?i)in|in the|from the|work in|works in|working in"))
+                || dim == Dimension.INTEREST && hasDimension(s, Dimension.INTEREST)
+                || dim == Dimension.COMPANY && s.text.matches("(?i)employees?|staff|people|folks|team");
+    }
+
+    // ---- alternatives ------------------------------------------------------------------------
+
+    /**
+     * "personal email addresses or corporate email addresses", "the first day or the last day": two
+     * conditions on one column joined by "or", "vs" or "than" are alternatives, one condition with
+     * both values (compared, when the question asks which is more), not two that must both hold.
+     */
+    private void alternatives() {
+        for (int a = 0; a < where.size(); a++) {
+            for (int b = a + 1; b < where.size(); b++) {
+                int join = joinBetween(whereAt.get(a), whereAt.get(b));
+                Condition merged = join < 0 ? null : merge(where.get(a), where.get(b));
+                if (merged == null) {
+                    continue;
+                }
+                where.set(a, merged);
+                where.remove(b);
+                whereAt.remove(b);
+                Span j = spans.get(join);
+                compared |= j.has(Kind.COMPARE) || than(join);
+                joinedWithOr = true;
+                if (!j.used) {
+                    j.use(j.meanings.isEmpty() ? null : j.meanings.get(0));
+                }
+                b--;
+            }
+        }
+    }
+
+    /** The "or", "vs" or comparative "than" between two conditions said at {@code from} and {@code to}, or -1. */
+    private int joinBetween(int from, int to) {
+        int lo = Math.min(from, to);
+        int hi = Math.max(from, to);
+        if (whereAt.stream().anyMatch(w -> w > lo && w < hi)) {
+            return -1; // another condition stands between them
+        }
+        for (int k = lo + 1; k < hi; k++) {
+            Span s = spans.get(k);
+            if (s.has(Kind.OR) || s.has(Kind.COMPARE) || than(k)) {
+                return k;
+            }
+            if (s.has(Kind.AND)) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** Two conditions as one that either satisfies, or null when they are not on the same column. */
+    private Condition merge(Condition x, Condition y) {
+        if (x instanceof Condition.Equals a && y instanceof Condition.Equals b && a.dimension() == b.dimension()
+                && !a.negated() && !b.negated()) {
+            return new Condition.Equals(a.dimension(), union(a.values(), b.values()), false);
+        }
+        if (x instanceof Condition.Items a && y instanceof Condition.Items b && a.dimension() == b.dimension()
+                && a.match() == Condition.Match.ANY && b.match() == Condition.Match.ANY) {
+            return new Condition.Items(a.dimension(), union(a.values(), b.values()), Condition.Match.ANY);
+        }
+        if (x instanceof Condition.EventDay a && y instanceof Condition.EventDay b) {
+            String first = eventDay(a.day());
+            String second = eventDay(b.day());
+            return first == null || second == null ? null
+                    : new Condition.Equals(Dimension.ARRIVAL_DAY, union(List.of(first), List.of(second)), false);
+        }
+        return null;
+    }
+
+    /** The stored date of the event's n-th day (-1: the last), or null. */
+    private String eventDay(int n) {
+        List<String> days = vocabulary.of(Dimension.ARRIVAL_DAY).stream().sorted().toList();
+        int k = n > 0 ? n - 1 : days.size() + n;
+        return k >= 0 && k < days.size() ? days.get(k) : null;
+    }
+
+    private static List<String> union(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        for (String v : b) {
+            if (!out.contains(v)) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * "How many more attendees came on the first day than on the last day?": a difference between
+     * two counts, which a plan does not compute; answering either count, or both, would answer
+     * another question.
+     */
+    private String difference() {
+        for (int i = 0; i + 1 < spans.size(); i++) {
+            Span s = spans.get(i);
+            Span n = spans.get(i + 1);
+            if (s.has(Kind.COUNT) && s.text.matches("(?i)how many|how much") && comparative(n) && !n.used
+                    && (joinedWithOr || compared || spans.stream().anyMatch(x -> x.text.equalsIgnoreCase("than")))) {
+                return "I can compare counts side by side but not subtract them ('" + s.text + " " + n.text + "'); ask for"
+                        + " each, or for one 'vs' the other";
+            }
+        }
+        return null;
     }
 
     private boolean compared;
@@ -1648,6 +1876,12 @@ final class Interpreter {
                 if (exclusive(all.get(a), all.get(b))) {
                     String first = said(all.get(a));
                     String second = said(all.get(b));
+                    int x = where.indexOf(all.get(a));
+                    int y = where.indexOf(all.get(b));
+                    if (x >= 0 && y >= 0 && joinBetween(whereAt.get(x), whereAt.get(y)) >= 0) {
+                        return "'" + first + "' and '" + second + "' can only be compared as two questions (no column holds"
+                                + " them as values to group by); ask about each on its own";
+                    }
                     return "no attendee is both '" + first + "' and '" + second + "'; ask about each on its own";
                 }
             }
