@@ -240,7 +240,9 @@ final class Interpreter {
     private void mostPerAttendee() {
         for (int i = 0; i < spans.size(); i++) {
             Span s = spans.get(i);
-            if (s.used || !(s.has(Kind.MOST) || s.has(Kind.LEAST)) || !EXTREME.matcher(s.text).matches()) {
+            boolean superlative = (s.has(Kind.MOST) || s.has(Kind.LEAST)) && EXTREME.matcher(s.text).matches();
+            boolean aggregate = s.has(Kind.MAXIMUM) || s.has(Kind.MINIMUM) || s.has(Kind.AVERAGE);
+            if (s.used || !superlative && !aggregate) {
                 continue;
             }
             int m = next(i);
@@ -268,8 +270,10 @@ final class Interpreter {
             if (who < 0) {
                 continue;
             }
-            perAttendee = s.has(Kind.MOST) ? Measure.MAXIMUM : Measure.MINIMUM;
-            s.use(s.has(Kind.MOST) ? s.get(Kind.MOST) : s.get(Kind.LEAST));
+            if (!aggregate) {
+                perAttendee = s.has(Kind.MOST) ? Measure.MAXIMUM : Measure.MINIMUM;
+                s.use(s.has(Kind.MOST) ? s.get(Kind.MOST) : s.get(Kind.LEAST));
+            } // else "the maximum number of interests a single registrant has": the measure says it already
             use(m + 1, who + 1);
             for (int k : quantifiers) {
                 spans.get(k).use(spans.get(k).meanings.get(0));
@@ -1226,8 +1230,8 @@ final class Interpreter {
 
     /** Whether a dimension word is what the question groups by ("Healthcare companies by size" no; "top companies" yes). */
     private boolean groupingWordAfter(int n) {
-        if (!hasDimension(spans.get(n), Dimension.COMPANY)) {
-            return false;
+        if (!hasDimension(spans.get(n), Dimension.COMPANY) || spans.get(n).text.matches("(?i)employees?|staff|people|folks|team")) {
+            return false; // "Which IBM employees ...": the people, not their companies
         }
         boolean ranks = anyUnused(Kind.MOST) || anyUnused(Kind.LEAST) || startsWith("which", "what", "rank", "top");
         if (!ranks) {
@@ -1297,6 +1301,7 @@ final class Interpreter {
             }
         }
         comparedWithOr();
+        comparedInGrouping();
         impliedCompanies(asks);
         itemsAsked();
         // A dimension the question names and nothing else used: what it groups by ("attendees per day").
@@ -1358,7 +1363,8 @@ final class Interpreter {
      * interests or visits that ends the question, with no value after it, asks for those items.
      */
     private void itemsAsked() {
-        if (!groupings.isEmpty() || distinct != null || !startsWith("what", "which", "whats", "what's")) {
+        if (!groupings.isEmpty() || distinct != null || !startsWith("what", "which", "whats", "what's") || metricQuestion()
+                || spans.stream().anyMatch(x -> !x.used && listDimension(x) != null && !x.has(Kind.CUE_BOOTH) && !x.has(Kind.CUE_INTEREST))) {
             return;
         }
         for (int i = spans.size() - 1; i >= 0; i--) {
@@ -1408,12 +1414,34 @@ final class Interpreter {
     }
 
     /**
+     * "Did Kubernetes or Docker draw more interest?": values joined by "or" of the very dimension
+     * grouped are the groups compared, not a condition on the attendees.
+     */
+    private void comparedInGrouping() {
+        if (!joinedWithOr || groupings.size() != 1 || !groupings.get(0).only().isEmpty()) {
+            return;
+        }
+        Dimension d = groupings.get(0).dimension();
+        for (int c = 0; c < where.size(); c++) {
+            Condition cond = where.get(c);
+            List<String> values = cond instanceof Condition.Equals e && !e.negated() ? e.values()
+                    : cond instanceof Condition.Items it && it.match() == Condition.Match.ANY ? it.values() : List.of();
+            if (values.size() >= 2 && dimension(cond) == d) {
+                groupings.set(0, new Grouping(d, values));
+                where.remove(c);
+                whereAt.remove(c);
+                return;
+            }
+        }
+    }
+
+    /**
      * Sizes and industries stand for companies: "which startups sent the most people" groups by
      * company; "how many startups" counts companies.
      */
     private void impliedCompanies(boolean asks) {
-        if (!groupings.isEmpty() || distinct != null) {
-            return;
+        if (!groupings.isEmpty() || distinct != null || compared || anyUnused(Kind.COMPARE)) {
+            return; // "startups versus SMBs: how many each?": the sizes are compared, not their companies ranked
         }
         for (int c = 0; c < where.size(); c++) {
             if (!(where.get(c) instanceof Condition.Equals e) || e.negated()
@@ -1621,7 +1649,8 @@ final class Interpreter {
         }
         for (int i = 1; i < spans.size(); i++) {
             Span s = spans.get(i);
-            if (s.has(Kind.ATTENDEE) && !s.has(Kind.STOP) && !COUNT_NOUN.matcher(s.text).matches()) {
+            if (s.has(Kind.ATTENDEE) && !s.has(Kind.STOP) && !COUNT_NOUN.matcher(s.text).matches()
+                    || s.text.matches("(?i)employees?|staff|folks|team")) {
                 return true;
             }
             if (!s.used && !s.has(Kind.STOP) && !s.has(Kind.CUE_COMPANY) && !s.has(Kind.CUE_INDUSTRY) && !s.has(Kind.ONLY)) {
