@@ -181,6 +181,9 @@ final class Interpreter {
     }
 
     private static String quoted(List<String> words) {
+        if (words.isEmpty()) {
+            return "nothing";
+        }
         List<String> q = words.stream().map(w -> "'" + w + "'").toList();
         return q.size() == 1 ? q.get(0) : String.join(", ", q.subList(0, q.size() - 1)) + " and " + q.get(q.size() - 1);
     }
@@ -1294,7 +1297,7 @@ final class Interpreter {
                     // "Which booths were visited most": the verb belongs to the grouping
                     int n = next(i);
                     if (n < spans.size() && !spans.get(n).used && spans.get(n).has(d == Dimension.BOOTH ? Kind.CUE_BOOTH : Kind.CUE_INTEREST)
-                            && (n + 1 >= spans.size() || !spans.get(next(n)).has(Kind.VALUE))) {
+                            && (next(n) >= spans.size() || !spans.get(next(n)).has(Kind.VALUE))) {
                         spans.get(n).use(spans.get(n).meanings.get(0));
                     }
                 }
@@ -1876,8 +1879,9 @@ final class Interpreter {
                     : "I understood " + quoted(understood)) + " but not " + quoted(unknown), understood, unknown, 0);
         }
         if (!unplaced.isEmpty()) {
-            return new Result(null, false, "I can't answer that: I understood " + quoted(understood) + " but could not place "
-                    + quoted(unplaced) + " in a question about the attendees", understood, unplaced, 0);
+            return new Result(null, false, "I can't answer that: " + (understood.isEmpty() ? "" : "I understood "
+                    + quoted(understood) + " but ") + "could not place " + quoted(unplaced) + " in a question about the attendees",
+                    understood, unplaced, 0);
         }
         String clash = plan == null ? null : clash(plan);
         if (clash != null) {
