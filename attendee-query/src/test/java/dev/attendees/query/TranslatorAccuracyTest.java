@@ -156,6 +156,36 @@ class TranslatorAccuracyTest {
         return v instanceof Number n ? n.doubleValue() : v == null ? Double.NaN : Double.parseDouble(v.toString());
     }
 
+    /**
+     * Word salads made of the questions' own words, brackets and connectives: the reading (called
+     * directly, past the translator's guard that refuses what throws) must not throw, and must read a
+     * question the same way twice.
+     */
+    @Test
+    void no_question_should_crash_the_reading_and_the_same_question_should_give_the_same_plan() {
+        List<String> words = new ArrayList<>(List.of("(", ")", "[", "]", "not", "a single", "or", "than", "vs", "and", "any",
+                "more", "most", "apart from", "average", "per", "each", "which", "who", "9", "am", "0", "-", "'s"));
+        questions.forEach(q -> words.addAll(List.of(q.path("q").asText().split(" "))));
+        java.util.Random random = new java.util.Random(17);
+        for (String db : List.of("cloud", "health")) {
+            dev.attendees.query.internal.Reading reading = new dev.attendees.query.internal.Reading(vocabularies.get(db));
+            for (int i = 0; i < 2_000; i++) {
+                StringBuilder b = new StringBuilder();
+                for (int k = random.nextInt(14); k >= 0; k--) {
+                    b.append(words.get(random.nextInt(words.size()))).append(' ');
+                }
+                String question = b.toString();
+                Translation first = reading.translate(question, null);
+                Translation again = reading.translate(question, null);
+                assertThat(String.valueOf(again.plan()) + again.refusal()).as(question)
+                        .isEqualTo(String.valueOf(first.plan()) + first.refusal());
+                if (first.plan() != null) {
+                    first.plan().validate();
+                }
+            }
+        }
+    }
+
     @Test
     void the_translator_should_answer_nine_in_ten_questions_right_and_refuse_what_it_cannot() {
         List<Outcome> outcomes = questions.stream().map(TranslatorAccuracyTest::judge).toList();

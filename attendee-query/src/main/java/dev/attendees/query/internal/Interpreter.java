@@ -35,6 +35,12 @@ final class Interpreter {
     /** Phrases whose meaning a plan must carry: left over, they make the question refused. */
     private static final Set<Kind> SUBSTANCE = EnumSet.of(Kind.VALUE, Kind.NUMBER, Kind.DATE, Kind.CLOCK, Kind.TITLE,
             Kind.EVENT_DAY, Kind.PERIOD, Kind.EMAIL_GMAIL, Kind.EMAIL_PERSONAL, Kind.EMAIL_CORPORATE, Kind.AM, Kind.PM);
+    /**
+     * Words that change what is computed ("average", "percentage", "not"): a plan that does not
+     * carry them answers another question, so left over they make the question refused too.
+     */
+    private static final Set<Kind> MUST_PLACE = EnumSet.of(Kind.AVERAGE, Kind.MINIMUM, Kind.MAXIMUM, Kind.SHARE,
+            Kind.NEGATION);
     private static final Set<Dimension> MANY_VALUES = EnumSet.of(Dimension.COMPANY, Dimension.JOB_TITLE, Dimension.BOOTH,
             Dimension.INTEREST, Dimension.EMAIL_DOMAIN);
     /** Value dimensions in the order a phrase with several is read when nothing around it says which. */
@@ -77,6 +83,7 @@ final class Interpreter {
             return refuse(refusal);
         }
         contrasts();
+        mostPerAttendee();
         countSeries();
         times();
         arrivalVerbs();
@@ -85,6 +92,15 @@ final class Interpreter {
         emails();
         titles();
         values();
+        alternatives();
+        String difference = difference();
+        if (difference != null) {
+            return refuse(difference);
+        }
+        String ranking = rankingOfAttendees();
+        if (ranking != null) {
+            return refuse(ranking);
+        }
         groupings();
         compare();
         boolean report = anyUnused(Kind.REPORT) && where.isEmpty() && groupings.isEmpty() && !anyUnused(Kind.COUNT)
@@ -139,6 +155,8 @@ final class Interpreter {
             case "satisfaction" -> "ratings or feedback";
             case "sessions" -> "sessions or talks";
             case "departure" -> "departure times";
+            case "quality" -> "judgements of quality (best, nicest, most impressive), only counts of who came, what they are"
+                    + " interested in and which booths they visited";
             default -> "personal details of that kind";
         };
     }
@@ -163,6 +181,9 @@ final class Interpreter {
     }
 
     private static String quoted(List<String> words) {
+        if (words.isEmpty()) {
+            return "nothing";
+        }
         List<String> q = words.stream().map(w -> "'" + w + "'").toList();
         return q.size() == 1 ? q.get(0) : String.join(", ", q.subList(0, q.size() - 1)) + " and " + q.get(q.size() - 1);
     }
@@ -200,6 +221,72 @@ final class Interpreter {
                     spans.get(k).use(spans.get(k).meanings.isEmpty() ? null : spans.get(k).meanings.get(0));
                 }
             }
+        }
+    }
+
+    // ---- the most per attendee ---------------------------------------------------------------
+
+    /** "the most booths any single attendee visited": the largest number of booths visited (or the smallest). */
+    private Measure perAttendee;
+    private static final java.util.regex.Pattern EXTREME = java.util.regex.Pattern.compile(
+            "(?i)most|fewest|least|highest|lowest|largest|smallest|greatest|biggest");
+    /** Words that make an attendee word mean any one attendee ("any", "a single", "one", "a given"). */
+    private static final java.util.regex.Pattern ONE_OF = java.util.regex.Pattern.compile(
+            "(?i)any|any one|a|an|one|single|a single|any single|given|a given|any given|individual|each");
+    private static final java.util.regex.Pattern SOMEONE = java.util.regex.Pattern.compile("(?i)anyone|anybody|someone|somebody");
+
+    /**
+     * "What's the most booths any single attendee visited?", "the fewest interests anyone has": a
+     * superlative before booths or interests, said of any one attendee, asks for the largest (or
+     * smallest) number per attendee, not for the booths visited most.
+     */
+    private void mostPerAttendee() {
+        for (int i = 0; i < spans.size(); i++) {
+            Span s = spans.get(i);
+            boolean superlative = (s.has(Kind.MOST) || s.has(Kind.LEAST)) && EXTREME.matcher(s.text).matches();
+            boolean aggregate = s.has(Kind.MAXIMUM) || s.has(Kind.MINIMUM) || s.has(Kind.AVERAGE);
+            if (s.used || !superlative && !aggregate) {
+                continue;
+            }
+            int m = next(i);
+            Dimension list = m < spans.size() ? listDimension(spans.get(m)) : null;
+            if (list == null) {
+                continue;
+            }
+            Kind verb = list == Dimension.BOOTH ? Kind.CUE_BOOTH : Kind.CUE_INTEREST;
+            int who = -1;
+            boolean one = false;
+            List<Integer> quantifiers = new ArrayList<>();
+            for (int k = m + 1; k < spans.size() && k <= m + 5 && who < 0; k++) {
+                Span w = spans.get(k);
+                String last = tokens.get(w.end - 1).lower();
+                boolean singular = last.equals(tokens.get(w.end - 1).stem()) || SOMEONE.matcher(w.text).matches();
+                if (w.has(Kind.ATTENDEE) && singular && (one || SOMEONE.matcher(w.text).matches()) && !ONE_OF.matcher(w.text).matches()) {
+                    who = k;
+                } else if (ONE_OF.matcher(w.text).matches()) {
+                    one = true;
+                    quantifiers.add(k);
+                } else if (!(w.isFiller() || w.has(verb) || w.has(Kind.BREAKDOWN) && w.text.equalsIgnoreCase("by"))) {
+                    break;
+                }
+            }
+            if (who < 0) {
+                continue;
+            }
+            if (!aggregate) {
+                perAttendee = s.has(Kind.MOST) ? Measure.MAXIMUM : Measure.MINIMUM;
+                s.use(s.has(Kind.MOST) ? s.get(Kind.MOST) : s.get(Kind.LEAST));
+            } // else "the maximum number of interests a single registrant has": the measure says it already
+            use(m + 1, who + 1);
+            for (int k : quantifiers) {
+                spans.get(k).use(spans.get(k).meanings.get(0));
+            }
+            int after = next(who);
+            if (after < spans.size() && !spans.get(after).used && (spans.get(after).has(verb) || list == Dimension.INTEREST
+                    && spans.get(after).has(Kind.EMAIL_WORD))) {
+                spans.get(after).use(spans.get(after).meanings.get(0)); // "visited", "has"
+            }
+            return;
         }
     }
 
@@ -413,6 +500,15 @@ final class Interpreter {
             } else if (any) {
                 c = Condition.Comparison.AT_LEAST;
                 n = 1;
+            } else if (negated && n == 1 && trailing == null && (cmp == null || cmp == Condition.Comparison.EQUAL)
+                    && ONE.matcher(number.text).matches()) {
+                // "didn't visit a single booth", "not one booth": none at all
+                c = Condition.Comparison.EQUAL;
+                n = 0;
+            } else if (negated && (cmp != null && cmp != Condition.Comparison.EQUAL || trailing != null)) {
+                c = inverse(trailing != null ? trailing : cmp); // "did not visit more than 3 booths": at most 3
+            } else if (negated) {
+                continue; // "didn't visit 3 booths": not a count a plan can say; left unplaced, the question is refused
             } else if (cmp != null || trailing != null) {
                 c = trailing != null ? trailing : cmp;
             } else if (visitCue && !limitCue(numberAt)) {
@@ -429,6 +525,20 @@ final class Interpreter {
                 useBefore(visitCue ? verb : Math.min(i, numberAt), Kind.NEGATION);
             }
         }
+    }
+
+    /** "a single", "one", "even one": the one of "not a single booth". */
+    private static final java.util.regex.Pattern ONE = java.util.regex.Pattern.compile("(?i)(a |even |even a )?(single|one)|an?");
+
+    /** The comparison that holds when {@code c} does not. */
+    private static Condition.Comparison inverse(Condition.Comparison c) {
+        return switch (c) {
+            case MORE_THAN -> Condition.Comparison.AT_MOST;
+            case AT_MOST -> Condition.Comparison.MORE_THAN;
+            case AT_LEAST -> Condition.Comparison.LESS_THAN;
+            case LESS_THAN -> Condition.Comparison.AT_LEAST;
+            case EQUAL -> throw new IllegalArgumentException("no inverse of equal");
+        };
     }
 
     private static Condition.Comparison comparison(Span s) {
@@ -633,24 +743,33 @@ final class Interpreter {
             List<String> values = new ArrayList<>();
             values.add(value(s, dim).value());
             s.use(value(s, dim));
-            // A chain: "Docker, Kubernetes and Serverless", "startups or SMBs".
+            // A chain: "Docker, Kubernetes and Serverless", "startups or SMBs", "the Datadog booth or the
+            // Dynatrace booth", "Mayo Clinic attendees or Cleveland Clinic attendees", "more Red Hat than Docker".
             Condition.Match match = Condition.Match.ANY;
             int last = i;
             int k = i + 1;
             while (k < spans.size()) {
-                Span join = spans.get(k);
+                int j = k;
+                while (j < spans.size() && j < k + 2 && !spans.get(j).used && (marks(spans.get(j), dim)
+                        || spans.get(j).isFiller() && spans.get(j).has(Kind.ATTENDEE) && !QUESTION_WORD.matcher(spans.get(j).text).matches())) {
+                    j++; // the value's marker ("booth", "attendees") before the join
+                }
+                if (j >= spans.size()) {
+                    break;
+                }
+                Span join = spans.get(j);
                 boolean and = join.has(Kind.AND);
-                boolean or = join.has(Kind.OR) || join.has(Kind.COMPARE);
-                boolean comma = !and && !or && !join.used && value(join, dim) != null && dim != Dimension.JOB_TITLE;
+                boolean than = than(j);
+                boolean or = join.has(Kind.OR) || join.has(Kind.COMPARE) || than;
+                boolean comma = j == k && !and && !or && !join.used && value(join, dim) != null && dim != Dimension.JOB_TITLE;
                 if (!and && !or && !comma) {
                     break;
                 }
-                int v = comma ? k : k + 1;
-                while (!comma && v < spans.size() && sameCue(spans.get(v), cue)) {
-                    v++; // "from Google or from Microsoft"
-                }
-                while (v < spans.size() && spans.get(v).isFiller()) {
-                    v++;
+                int v = comma ? j : j + 1;
+                while (!comma && v < spans.size() && !spans.get(v).used && !spans.get(v).has(Kind.VALUE)
+                        && (sameCue(spans.get(v), cue) || preposition(spans.get(v)) || or && comparative(spans.get(v))
+                        || spans.get(v).has(Kind.STOP) && !QUESTION_WORD.matcher(spans.get(v).text).matches())) {
+                    v++; // "from Google or from Microsoft", "or for non-profits", "or the GitHub booth", "or more SMB ..."
                 }
                 if (v >= spans.size() || spans.get(v).used || value(spans.get(v), dim) == null) {
                     break;
@@ -659,14 +778,17 @@ final class Interpreter {
                     match = Condition.Match.ALL;
                 }
                 if (or) {
-                    compared |= join.has(Kind.COMPARE);
+                    compared |= join.has(Kind.COMPARE) || than;
                     joinedWithOr = true;
                 }
                 if (!comma) {
-                    join.use(join.meanings.get(0));
-                    use(k + 1, v);
+                    use(k, j);
+                    join.use(join.meanings.isEmpty() ? null : join.meanings.get(0));
+                    use(j + 1, v);
                 }
-                values.add(value(spans.get(v), dim).value());
+                if (!values.contains(value(spans.get(v), dim).value())) {
+                    values.add(value(spans.get(v), dim).value());
+                }
                 spans.get(v).use(value(spans.get(v), dim));
                 last = v;
                 k = v + 1;
@@ -679,13 +801,20 @@ final class Interpreter {
                 }
             }
             if (negated) {
+                Span negation = negationBefore(cue.at >= 0 ? cue.at : i);
                 useBefore(cue.at >= 0 ? cue.at : i, Kind.NEGATION);
+                headBeforeExclusion(negation, dim);
             }
             if (describesEvent(last, dim)) {
                 i = last + 1; // "at the healthcare event": the event itself, not a filter
                 continue;
             }
             markerAfter(last, dim);
+            int restatedTo = restated(last, dim, values);
+            if (restatedTo > last) {
+                last = restatedTo; // "smaller companies (startups and SMBs)": the same group, said again
+                match = Condition.Match.ANY;
+            }
             int at = cue.at >= 0 ? cue.at : i;
             if (dim.isList()) {
                 Condition.Match m = negated ? Condition.Match.NONE : values.size() > 1 && match == Condition.Match.ALL
@@ -696,12 +825,218 @@ final class Interpreter {
                 }
             } else {
                 condition(new Condition.Equals(dim, values, negated), at);
-                if (values.size() > 1 && match == Condition.Match.ALL) {
+                if (values.size() > 1 && match == Condition.Match.ALL && !(dim == Dimension.COMPANY_SIZE && adjacentSizes(values))) {
                     joinedWithAnd.add(where.size() - 1);
                 }
             }
             i = last + 1;
         }
+    }
+
+    /**
+     * A bracket after a value that says the same group again in other words ("smaller companies
+     * (startups and SMBs)", "the public sector (government)"): its values join the group's, with no
+     * comparison between them. Returns where the bracket ends, or {@code last} when there is none.
+     */
+    private int restated(int last, Dimension dim, List<String> values) {
+        int p = last + 1;
+        while (p < spans.size() && spans.get(p).used && p <= last + 2 && !isOpening(spans.get(p))) {
+            p++; // the value's marker, already used
+        }
+        if (p >= spans.size() || !isOpening(spans.get(p)) || spans.get(p).used) {
+            return last;
+        }
+        List<String> inner = new ArrayList<>();
+        int q = p + 1;
+        for (; q < spans.size() && !isClosing(spans.get(q)); q++) {
+            Span s = spans.get(q);
+            if (s.used) {
+                return last;
+            }
+            Meaning v = value(s, dim);
+            if (v != null) {
+                if (!inner.contains(v.value())) {
+                    inner.add(v.value());
+                }
+            } else if (!(s.has(Kind.AND) || s.has(Kind.OR) || s.has(Kind.STOP) || s.isFiller() || marks(s, dim)
+                    || s.has(Kind.CUE_COMPANY) || s.has(Kind.CUE_INDUSTRY))) {
+                return last; // something else is said in the bracket
+            }
+        }
+        if (inner.isEmpty()) {
+            return last;
+        }
+        int end = Math.min(q, spans.size() - 1);
+        for (int k = p; k <= end; k++) {
+            Span s = spans.get(k);
+            Meaning v = value(s, dim);
+            s.use(v != null ? v : s.meanings.isEmpty() ? null : s.meanings.get(0));
+        }
+        for (String v : inner) {
+            if (!values.contains(v)) {
+                values.add(v);
+            }
+        }
+        return end;
+    }
+
+    private static boolean isOpening(Span s) {
+        return s.text.equals("(") || s.text.equals("[");
+    }
+
+    private static boolean isClosing(Span s) {
+        return s.text.equals(")") || s.text.equals("]");
+    }
+
+    /** Company sizes in their order: neighbours joined by "and" make one band ("startups and SMBs": the small ones). */
+    private static final List<String> SIZE_ORDER = List.of("Startup", "SMB", "Mid-Market", "Enterprise");
+
+    /**
+     * Whether company sizes are neighbours in their order ("startups and SMBs", "mid-market and
+     * enterprise"): such a pair names one band of companies and is counted together, where the two
+     * ends ("startups and enterprises") are set against each other.
+     */
+    private static boolean adjacentSizes(List<String> values) {
+        List<Integer> at = values.stream().map(SIZE_ORDER::indexOf).sorted().toList();
+        if (at.contains(-1) || at.size() < 2 || at.size() == SIZE_ORDER.size()) {
+            return false;
+        }
+        return at.get(at.size() - 1) - at.get(0) == at.size() - 1;
+    }
+
+    /** "than" after a comparative ("more people visited Red Hat than Docker"): it joins the two things compared. */
+    private boolean than(int j) {
+        if (!spans.get(j).text.equalsIgnoreCase("than")) {
+            return false;
+        }
+        for (int k = j - 1; k >= 0; k--) {
+            if (comparative(spans.get(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean comparative(Span s) {
+        return (s.has(Kind.MOST) || s.has(Kind.LEAST)) && s.text.matches("(?i)more|less|fewer|bigger|larger|smaller|greater|higher|lower");
+    }
+
+    /** A preposition that may be repeated after "or" ("in the public sector or for non-profits"). */
+    private static boolean preposition(Span s) {
+        return (s.has(Kind.CUE_COMPANY) || s.has(Kind.CUE_INDUSTRY) || s.has(Kind.ON)) && !s.has(Kind.DIMENSION)
+                && s.text.matches("(?i)for|at|in|in the|from|from the|with|of|on|among|by");
+    }
+
+    /** Whether a word says what a value is: "booth" after a booth, "companies" after an industry or a size. */
+    private static boolean marks(Span s, Dimension dim) {
+        return dim == Dimension.BOOTH && (s.has(Kind.CUE_BOOTH) && s.text.matches("(?i)booths?|stands?|exhibits?|pavilions?|lounges?")
+                || hasDimension(s, Dimension.BOOTH))
+                || (dim == Dimension.INDUSTRY || dim == Dimension.COMPANY_SIZE) && (hasDimension(s, Dimension.COMPANY)
+                        || hasDimension(s, Dimension.INDUSTRY) || s.has(Kind.CUE_INDUSTRY) && !s.text.matches("(?i)in|in the|from the|work in|works in|working in"))
+                || dim == Dimension.INTEREST && hasDimension(s, Dimension.INTEREST)
+                || dim == Dimension.COMPANY && s.text.matches("(?i)employees?|staff|people|folks|team");
+    }
+
+    // ---- alternatives ------------------------------------------------------------------------
+
+    /**
+     * "personal email addresses or corporate email addresses", "the first day or the last day": two
+     * conditions on one column joined by "or", "vs" or "than" are alternatives, one condition with
+     * both values (compared, when the question asks which is more), not two that must both hold.
+     */
+    private void alternatives() {
+        for (int a = 0; a < where.size(); a++) {
+            for (int b = a + 1; b < where.size(); b++) {
+                int join = joinBetween(whereAt.get(a), whereAt.get(b));
+                Condition merged = join < 0 ? null : merge(where.get(a), where.get(b));
+                if (merged == null) {
+                    continue;
+                }
+                where.set(a, merged);
+                where.remove(b);
+                whereAt.remove(b);
+                Span j = spans.get(join);
+                compared |= j.has(Kind.COMPARE) || than(join);
+                joinedWithOr = true;
+                if (!j.used) {
+                    j.use(j.meanings.isEmpty() ? null : j.meanings.get(0));
+                }
+                b--;
+            }
+        }
+    }
+
+    /** The "or", "vs" or comparative "than" between two conditions said at {@code from} and {@code to}, or -1. */
+    private int joinBetween(int from, int to) {
+        int lo = Math.min(from, to);
+        int hi = Math.max(from, to);
+        if (whereAt.stream().anyMatch(w -> w > lo && w < hi)) {
+            return -1; // another condition stands between them
+        }
+        for (int k = lo + 1; k < hi; k++) {
+            Span s = spans.get(k);
+            if (s.has(Kind.OR) || s.has(Kind.COMPARE) || than(k)) {
+                return k;
+            }
+            if (s.has(Kind.AND)) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** Two conditions as one that either satisfies, or null when they are not on the same column. */
+    private Condition merge(Condition x, Condition y) {
+        if (x instanceof Condition.Equals a && y instanceof Condition.Equals b && a.dimension() == b.dimension()
+                && !a.negated() && !b.negated()) {
+            return new Condition.Equals(a.dimension(), union(a.values(), b.values()), false);
+        }
+        if (x instanceof Condition.Items a && y instanceof Condition.Items b && a.dimension() == b.dimension()
+                && a.match() == Condition.Match.ANY && b.match() == Condition.Match.ANY) {
+            return new Condition.Items(a.dimension(), union(a.values(), b.values()), Condition.Match.ANY);
+        }
+        if (x instanceof Condition.EventDay a && y instanceof Condition.EventDay b) {
+            String first = eventDay(a.day());
+            String second = eventDay(b.day());
+            return first == null || second == null ? null
+                    : new Condition.Equals(Dimension.ARRIVAL_DAY, union(List.of(first), List.of(second)), false);
+        }
+        return null;
+    }
+
+    /** The stored date of the event's n-th day (-1: the last), or null. */
+    private String eventDay(int n) {
+        List<String> days = vocabulary.of(Dimension.ARRIVAL_DAY).stream().sorted().toList();
+        int k = n > 0 ? n - 1 : days.size() + n;
+        return k >= 0 && k < days.size() ? days.get(k) : null;
+    }
+
+    private static List<String> union(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        for (String v : b) {
+            if (!out.contains(v)) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * "How many more attendees came on the first day than on the last day?": a difference between
+     * two counts, which a plan does not compute; answering either count, or both, would answer
+     * another question.
+     */
+    private String difference() {
+        for (int i = 0; i + 1 < spans.size(); i++) {
+            Span s = spans.get(i);
+            Span n = spans.get(i + 1);
+            if (s.has(Kind.COUNT) && s.text.matches("(?i)how many|how much") && comparative(n) && !n.used
+                    && (joinedWithOr || compared || spans.stream().anyMatch(x -> x.text.equalsIgnoreCase("than")))) {
+                return "I can compare counts side by side but not subtract them ('" + s.text + " " + n.text + "'); ask for"
+                        + " each, or for one 'vs' the other";
+            }
+        }
+        return null;
     }
 
     private boolean compared;
@@ -833,6 +1168,28 @@ final class Interpreter {
         return candidates.get(0);
     }
 
+    /**
+     * "attendees from companies other than Google": the word before the exclusion names what the
+     * value is, unless the question ranks or breaks down by it ("which companies other than Google").
+     */
+    private void headBeforeExclusion(Span negation, Dimension dim) {
+        if (negation == null || !EXCLUDING.matcher(negation.text).matches()) {
+            return;
+        }
+        int k = spans.indexOf(negation) - 1;
+        if (k < 0 || spans.get(k).used) {
+            return;
+        }
+        Span head = spans.get(k);
+        boolean names = hasDimension(head, dim) || (dim == Dimension.INDUSTRY || dim == Dimension.COMPANY_SIZE)
+                && hasDimension(head, Dimension.COMPANY);
+        boolean ranks = anyUnused(Kind.MOST) || anyUnused(Kind.LEAST) || anyUnused(Kind.BREAKDOWN) || anyUnused(Kind.COMPARE)
+                || startsWith("which", "what", "whats", "what's", "rank", "top", "list", "show");
+        if (names && !ranks) {
+            head.use(head.get(Kind.DIMENSION));
+        }
+    }
+
     /** Whether the value names the event's kind ("the healthcare event", "this AI conference"). */
     private boolean describesEvent(int last, Dimension dim) {
         if (dim != Dimension.INDUSTRY && dim != Dimension.INTEREST) {
@@ -853,7 +1210,10 @@ final class Interpreter {
 
     /** "the Docker booth", "healthcare companies", "Google employees": the word after a value that says what it is. */
     private void markerAfter(int i, Dimension dim) {
-        int n = next(i);
+        int n = i + 1;
+        while (n < spans.size() && spans.get(n).isFiller() && !QUESTION_WORD.matcher(spans.get(n).text).matches()) {
+            n++; // "Datadog's booth"; not "Excluding Technology, which industry ..."
+        }
         if (n >= spans.size() || spans.get(n).used) {
             return;
         }
@@ -868,10 +1228,13 @@ final class Interpreter {
         }
     }
 
+    private static final java.util.regex.Pattern QUESTION_WORD = java.util.regex.Pattern.compile(
+            "(?i)which|what|whats|what's|who|whom|whose|how|where|when");
+
     /** Whether a dimension word is what the question groups by ("Healthcare companies by size" no; "top companies" yes). */
     private boolean groupingWordAfter(int n) {
-        if (!hasDimension(spans.get(n), Dimension.COMPANY)) {
-            return false;
+        if (!hasDimension(spans.get(n), Dimension.COMPANY) || spans.get(n).text.matches("(?i)employees?|staff|people|folks|team")) {
+            return false; // "Which IBM employees ...": the people, not their companies
         }
         boolean ranks = anyUnused(Kind.MOST) || anyUnused(Kind.LEAST) || startsWith("which", "what", "rank", "top");
         if (!ranks) {
@@ -934,14 +1297,16 @@ final class Interpreter {
                     // "Which booths were visited most": the verb belongs to the grouping
                     int n = next(i);
                     if (n < spans.size() && !spans.get(n).used && spans.get(n).has(d == Dimension.BOOTH ? Kind.CUE_BOOTH : Kind.CUE_INTEREST)
-                            && (n + 1 >= spans.size() || !spans.get(next(n)).has(Kind.VALUE))) {
+                            && (next(n) >= spans.size() || !spans.get(next(n)).has(Kind.VALUE))) {
                         spans.get(n).use(spans.get(n).meanings.get(0));
                     }
                 }
             }
         }
         comparedWithOr();
+        comparedInGrouping();
         impliedCompanies(asks);
+        itemsAsked();
         // A dimension the question names and nothing else used: what it groups by ("attendees per day").
         for (int i = 0; i < spans.size(); i++) {
             Span s = spans.get(i);
@@ -955,6 +1320,67 @@ final class Interpreter {
         }
         if (!groupings.isEmpty() || distinct != null) {
             useAll(Kind.BREAKDOWN);
+        }
+        excludedGroups();
+    }
+
+    /** Words that set values aside ("apart from Kubernetes"), as against those that say an attendee lacks them ("not"). */
+    private static final java.util.regex.Pattern EXCLUDING = java.util.regex.Pattern.compile(
+            "(?i)except|except for|excluding|exclude|excluded|apart from|aside from|besides|beside|other than|leaving out"
+            + "|leaving aside|setting aside|not counting|not including|barring|save for|minus|but not");
+
+    /**
+     * "Besides Kubernetes, what is the most common interest?": interests or booths set aside from the
+     * very ones ranked are left out of the ranking, not attendees who have them left out of the count.
+     */
+    private void excludedGroups() {
+        for (int g = 0; g < groupings.size(); g++) {
+            Grouping grouping = groupings.get(g);
+            if (!grouping.dimension().isList() || !grouping.only().isEmpty()) {
+                continue;
+            }
+            for (int c = 0; c < where.size(); c++) {
+                if (!(where.get(c) instanceof Condition.Items it) || it.dimension() != grouping.dimension()
+                        || it.match() != Condition.Match.NONE) {
+                    continue;
+                }
+                Span negation = negationBefore(whereAt.get(c));
+                if (negation == null || !EXCLUDING.matcher(negation.text).matches()) {
+                    continue;
+                }
+                List<String> kept = new ArrayList<>(vocabulary.of(grouping.dimension()));
+                kept.removeAll(it.values());
+                if (kept.isEmpty()) {
+                    continue;
+                }
+                groupings.set(g, new Grouping(grouping.dimension(), kept));
+                where.remove(c);
+                whereAt.remove(c);
+                return;
+            }
+        }
+    }
+
+    /**
+     * "What are the Google attendees interested in?", "Which did the startups visit?": a verb of
+     * interests or visits that ends the question, with no value after it, asks for those items.
+     */
+    private void itemsAsked() {
+        if (!groupings.isEmpty() || distinct != null || !startsWith("what", "which", "whats", "what's") || metricQuestion()
+                || spans.stream().anyMatch(x -> !x.used && listDimension(x) != null && !x.has(Kind.CUE_BOOTH) && !x.has(Kind.CUE_INTEREST))) {
+            return;
+        }
+        for (int i = spans.size() - 1; i >= 0; i--) {
+            Span s = spans.get(i);
+            if (s.isFiller()) {
+                continue;
+            }
+            if (!s.used && (s.has(Kind.CUE_INTEREST) || s.has(Kind.CUE_BOOTH)) && !s.has(Kind.DIMENSION) && !s.has(Kind.METRIC)) {
+                groupings.add(Grouping.by(s.has(Kind.CUE_INTEREST) ? Dimension.INTEREST : Dimension.BOOTH));
+                groupingAt.add(i);
+                s.use(s.has(Kind.CUE_INTEREST) ? s.get(Kind.CUE_INTEREST) : s.get(Kind.CUE_BOOTH));
+            }
+            return;
         }
     }
 
@@ -991,12 +1417,34 @@ final class Interpreter {
     }
 
     /**
+     * "Did Kubernetes or Docker draw more interest?": values joined by "or" of the very dimension
+     * grouped are the groups compared, not a condition on the attendees.
+     */
+    private void comparedInGrouping() {
+        if (!joinedWithOr || groupings.size() != 1 || !groupings.get(0).only().isEmpty()) {
+            return;
+        }
+        Dimension d = groupings.get(0).dimension();
+        for (int c = 0; c < where.size(); c++) {
+            Condition cond = where.get(c);
+            List<String> values = cond instanceof Condition.Equals e && !e.negated() ? e.values()
+                    : cond instanceof Condition.Items it && it.match() == Condition.Match.ANY ? it.values() : List.of();
+            if (values.size() >= 2 && dimension(cond) == d) {
+                groupings.set(0, new Grouping(d, values));
+                where.remove(c);
+                whereAt.remove(c);
+                return;
+            }
+        }
+    }
+
+    /**
      * Sizes and industries stand for companies: "which startups sent the most people" groups by
      * company; "how many startups" counts companies.
      */
     private void impliedCompanies(boolean asks) {
-        if (!groupings.isEmpty() || distinct != null) {
-            return;
+        if (!groupings.isEmpty() || distinct != null || compared || anyUnused(Kind.COMPARE)) {
+            return; // "startups versus SMBs: how many each?": the sizes are compared, not their companies ranked
         }
         for (int c = 0; c < where.size(); c++) {
             if (!(where.get(c) instanceof Condition.Equals e) || e.negated()
@@ -1085,7 +1533,7 @@ final class Interpreter {
     }
 
     private boolean metricQuestion() {
-        return anyUnused(Kind.AVERAGE) || anyUnused(Kind.MINIMUM) || anyUnused(Kind.MAXIMUM);
+        return anyUnused(Kind.AVERAGE) || anyUnused(Kind.MINIMUM) || anyUnused(Kind.MAXIMUM) || perAttendee != null;
     }
 
     private Metric metricAt(int i) {
@@ -1129,7 +1577,7 @@ final class Interpreter {
         boolean share = anyUnused(Kind.SHARE);
         Metric metric = null;
         Measure aggregate = anyUnused(Kind.AVERAGE) ? Measure.AVERAGE : anyUnused(Kind.MAXIMUM) ? Measure.MAXIMUM
-                : anyUnused(Kind.MINIMUM) ? Measure.MINIMUM : null;
+                : anyUnused(Kind.MINIMUM) ? Measure.MINIMUM : perAttendee;
         if (aggregate != null) {
             metric = metric();
             if (metric == null) {
@@ -1150,7 +1598,7 @@ final class Interpreter {
             plan = QueryPlan.count().of(aggregate, metric).withWhere(where).withGroupBy(groupings);
         } else if (distinct != null) {
             plan = QueryPlan.count().countDistinct(distinct).withWhere(where).withGroupBy(groupings);
-        } else if (groupings.isEmpty() && anyUnused(Kind.LIST) && !anyUnused(Kind.COUNT)) {
+        } else if (groupings.isEmpty() && (anyUnused(Kind.LIST) || whichAttendees()) && !anyUnused(Kind.COUNT)) {
             useAll(Kind.LIST);
             plan = QueryPlan.list().withWhere(where).limit(limit != null ? limit : LIST_LIMIT);
         } else {
@@ -1164,6 +1612,55 @@ final class Interpreter {
             useAll(Kind.LIST);
         }
         return plan;
+    }
+
+    /**
+     * "Which Google attendees visited the most booths?", "Who has the most interests?": attendees
+     * ranked by how many booths or interests they have, which a plan cannot say (it ranks groups,
+     * not attendees); the booths visited most would be another question's answer.
+     */
+    private String rankingOfAttendees() {
+        if (!startsWith("who", "whom") && !whichAttendees()) {
+            return null;
+        }
+        for (int i = 0; i < spans.size(); i++) {
+            Span s = spans.get(i);
+            int n = next(i);
+            if (!s.used && (s.has(Kind.MOST) || s.has(Kind.LEAST)) && n < spans.size() && !spans.get(n).used
+                    && listDimension(spans.get(n)) != null) {
+                String items = listDimension(spans.get(n)) == Dimension.BOOTH ? "booths they visited" : "interests they have";
+                return "I can list attendees, but not rank them by how many " + items + " ('" + s.text + " "
+                        + spans.get(n).text + "'); ask for the " + s.text + " " + spans.get(n).text
+                        + " any attendee has, or for the attendees with more than a number of them";
+            }
+        }
+        return null;
+    }
+
+    /** Attendee words that stand for a number of them ("turnout", "traffic"), not for the people. */
+    private static final java.util.regex.Pattern COUNT_NOUN = java.util.regex.Pattern.compile(
+            "(?i)attendance|turnout|turn-out|footfall|foot traffic|traffic|visits|visit count|numbers|representation|represented"
+            + "|presence|registered|crowd|audience|arrivals|check-ins|checkins|check ins|badge scans|entries|rows|records");
+
+    /**
+     * "Which Capital One attendees visited the Snyk booth?": a question that begins with "which" and
+     * whose subject, after its conditions, is the attendees asks for the attendees themselves.
+     */
+    private boolean whichAttendees() {
+        if (!startsWith("which")) {
+            return false;
+        }
+        for (int i = 1; i < spans.size(); i++) {
+            Span s = spans.get(i);
+            if (s.has(Kind.ATTENDEE) && !s.has(Kind.STOP) && !COUNT_NOUN.matcher(s.text).matches()
+                    || s.text.matches("(?i)employees?|staff|folks|team")) {
+                return true;
+            }
+            if (!s.used && !s.has(Kind.STOP) && !s.has(Kind.CUE_COMPANY) && !s.has(Kind.CUE_INDUSTRY) && !s.has(Kind.ONLY)) {
+                return false; // "which booths ...": something else is asked for
+            }
+        }
+        return false;
     }
 
     private Metric metric() {
@@ -1180,6 +1677,14 @@ final class Interpreter {
                 int p = previousMeaningful(i);
                 if (p >= 0 && !spans.get(p).used && spans.get(p).has(Kind.CUE_BOOTH) && m == Metric.BOOTHS_VISITED) {
                     spans.get(p).use(spans.get(p).meanings.get(0));
+                }
+                // "booths visited per person": the unit the number is taken per, not a grouping
+                int per = n < spans.size() && spans.get(n).used ? next(n) : n;
+                if (per < spans.size() && !spans.get(per).used && spans.get(per).has(Kind.BREAKDOWN)
+                        && spans.get(per).text.matches("(?i)per|each|for each|for every|every") && per + 1 < spans.size()
+                        && spans.get(per + 1).has(Kind.ATTENDEE)) {
+                    spans.get(per).use(spans.get(per).get(Kind.BREAKDOWN));
+                    spans.get(per + 1).use(spans.get(per + 1).get(Kind.ATTENDEE));
                 }
                 return m;
             }
@@ -1367,7 +1872,8 @@ final class Interpreter {
                 }
                 continue;
             }
-            if (s.meanings.stream().anyMatch(m -> SUBSTANCE.contains(m.kind())) && !s.meanings.stream().anyMatch(m -> CONNECTORS.contains(m.kind()))) {
+            if (s.meanings.stream().anyMatch(m -> SUBSTANCE.contains(m.kind()) || MUST_PLACE.contains(m.kind()))
+                    && !s.meanings.stream().anyMatch(m -> CONNECTORS.contains(m.kind()))) {
                 unplaced.add(s.text);
             } else if (s.meanings.stream().noneMatch(m -> CONNECTORS.contains(m.kind()))) {
                 doubt("'" + s.text + "' was not used", 0.2);
@@ -1386,8 +1892,9 @@ final class Interpreter {
                     : "I understood " + quoted(understood)) + " but not " + quoted(unknown), understood, unknown, 0);
         }
         if (!unplaced.isEmpty()) {
-            return new Result(null, false, "I can't answer that: I understood " + quoted(understood) + " but could not place "
-                    + quoted(unplaced) + " in a question about the attendees", understood, unplaced, 0);
+            return new Result(null, false, "I can't answer that: " + (understood.isEmpty() ? "" : "I understood "
+                    + quoted(understood) + " but ") + "could not place " + quoted(unplaced) + " in a question about the attendees",
+                    understood, unplaced, 0);
         }
         String clash = plan == null ? null : clash(plan);
         if (clash != null) {
@@ -1415,6 +1922,12 @@ final class Interpreter {
                 if (exclusive(all.get(a), all.get(b))) {
                     String first = said(all.get(a));
                     String second = said(all.get(b));
+                    int x = where.indexOf(all.get(a));
+                    int y = where.indexOf(all.get(b));
+                    if (x >= 0 && y >= 0 && joinBetween(whereAt.get(x), whereAt.get(y)) >= 0) {
+                        return "'" + first + "' and '" + second + "' can only be compared as two questions (no column holds"
+                                + " them as values to group by); ask about each on its own";
+                    }
                     return "no attendee is both '" + first + "' and '" + second + "'; ask about each on its own";
                 }
             }
@@ -1501,17 +2014,22 @@ final class Interpreter {
     }
 
     private boolean negatedBefore(int i) {
+        return negationBefore(i) != null;
+    }
+
+    /** The negation said just before phrase {@code i} (over fillers and cues), or null. */
+    private Span negationBefore(int i) {
         for (int k = i - 1; k >= 0 && k >= i - 4; k--) {
             Span s = spans.get(k);
             if (s.has(Kind.NEGATION)) {
-                return true;
+                return s;
             }
             if (!s.isFiller() && !s.has(Kind.CUE_BOOTH) && !s.has(Kind.CUE_INTEREST) && !s.has(Kind.CUE_COMPANY)
                     && !s.has(Kind.CUE_INDUSTRY) && !s.has(Kind.EMAIL_WORD) && !s.has(Kind.ANY_OF)) {
-                return false;
+                return null;
             }
         }
-        return false;
+        return null;
     }
 
     /** The next phrase that is not a filler. */

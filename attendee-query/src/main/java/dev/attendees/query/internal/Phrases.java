@@ -36,6 +36,15 @@ final class Phrases {
     /** Each value's words, while the phrases are built (a value is read three times). */
     private Map<String, List<Token>> tokenCache = new HashMap<>();
     private final Set<String> notFuzzy = new java.util.HashSet<>();
+    /** One-word phrases as written (lower case), for words of closed classes ("both" is; "boths" is not a form of it). */
+    private final Set<String> written = new java.util.HashSet<>();
+    /** Kinds of word that take no plural: a word that reaches one only by losing an "s" is a misspelling of something else. */
+    private static final Set<Meaning.Kind> CLOSED = java.util.EnumSet.of(Meaning.Kind.STOP, Meaning.Kind.AND, Meaning.Kind.OR,
+            Meaning.Kind.ALL_OF, Meaning.Kind.ANY_OF, Meaning.Kind.NEGATION, Meaning.Kind.ONLY, Meaning.Kind.ON,
+            Meaning.Kind.TIME_AFTER, Meaning.Kind.TIME_BEFORE, Meaning.Kind.TIME_BETWEEN, Meaning.Kind.TIME_TO,
+            Meaning.Kind.CONTRAST, Meaning.Kind.EXACTLY, Meaning.Kind.MORE_THAN, Meaning.Kind.AT_LEAST, Meaning.Kind.AT_MOST,
+            Meaning.Kind.LESS_THAN, Meaning.Kind.NONE_OF, Meaning.Kind.ABOUT, Meaning.Kind.THEM, Meaning.Kind.CUE_COMPANY,
+            Meaning.Kind.CUE_INDUSTRY, Meaning.Kind.LIMIT, Meaning.Kind.AM, Meaning.Kind.PM, Meaning.Kind.OCLOCK);
     private final Set<String> firstWords = new java.util.HashSet<>();
 
     private Phrases() {}
@@ -276,6 +285,7 @@ final class Phrases {
         byKey.forEach((k, v) -> p.byKey.put(k, new ArrayList<>(v)));
         fuzzyByLength.forEach((k, v) -> p.fuzzyByLength.put(k, new java.util.LinkedHashSet<>(v)));
         p.notFuzzy.addAll(notFuzzy);
+        p.written.addAll(written);
         p.firstWords.addAll(firstWords);
         p.companiesByFirstWord.putAll(companiesByFirstWord);
         return p;
@@ -307,6 +317,9 @@ final class Phrases {
         }
         String[] split = key.split(" ");
         int words = split.length;
+        if (words == 1) {
+            written.add(tokens(phrase).get(0).lower());
+        }
         firstWords.add(split[0]);
         longest = Math.max(longest, words);
         if (fuzzy && key.replace(" ", "").length() >= 4) {
@@ -325,6 +338,15 @@ final class Phrases {
         return longest;
     }
 
+    /**
+     * Whether a word reaches a one-word phrase only by a plural ending the phrase never has, and the
+     * phrase is of a closed class ("boths" is not a form of "both"; "booths" is one of "booth").
+     */
+    boolean falsePlural(Token word, List<Meaning> meanings) {
+        return !word.lower().equals(word.stem()) && !written.contains(word.lower())
+                && meanings.stream().allMatch(m -> CLOSED.contains(m.kind()));
+    }
+
     /** The meanings of a phrase in matching form, or {@code null}. */
     List<Meaning> exact(String key) {
         return byKey.get(key);
@@ -339,8 +361,9 @@ final class Phrases {
         java.util.Collection<String> candidates = fuzzyByLength.getOrDefault(words.size(), new java.util.LinkedHashSet<>());
         String best = null;
         int bestCost = Integer.MAX_VALUE;
-        boolean tie = false;
         boolean bestIsFiller = true;
+        // the phrases of meaning as close as the best, in the order they were added
+        List<String> tied = new ArrayList<>();
         for (String candidate : candidates) {
             String[] parts = candidate.split(" ");
             int cost = 0;
@@ -359,12 +382,28 @@ final class Phrases {
                 best = candidate;
                 bestCost = cost;
                 bestIsFiller = filler;
-                tie = false;
-            } else if (cost == bestCost && !filler && !byKey.get(candidate).equals(byKey.get(best))) {
-                tie = true;
+                tied.clear();
+                if (!filler) {
+                    tied.add(candidate);
+                }
+            } else if (cost == bestCost && !filler) {
+                tied.add(candidate);
             }
         }
-        return best == null || tie ? null : new Fuzzy(best, byKey.get(best), bestCost);
+        if (best == null) {
+            return null;
+        }
+        if (tied.stream().map(byKey::get).distinct().count() > 1) {
+            // Equally close phrases of different meanings: a misspelling seldom changes the first letter
+            // ("visted": visited, not listed); if that does not settle it, the word stays unknown.
+            char first = words.get(0).stem().charAt(0);
+            List<String> same = tied.stream().filter(c -> c.charAt(0) == first).toList();
+            if (same.isEmpty() || same.stream().map(byKey::get).distinct().count() > 1) {
+                return null;
+            }
+            best = same.get(0);
+        }
+        return new Fuzzy(best, byKey.get(best), bestCost);
     }
 
     /** A misspelt phrase's match. */

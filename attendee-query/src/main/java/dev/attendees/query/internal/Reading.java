@@ -27,7 +27,7 @@ public final class Reading {
             return Translation.refused(question, "I can't answer that: a question of more than 500 characters is too long",
                     List.of(), List.of(), OfflineTranslator.NAME);
         }
-        List<Token> tokens = Words.splitHyphens(Words.tokens(question), phrases::beginsPhrase);
+        List<Token> tokens = Words.splitHyphens(Words.tokens(question, true), phrases::beginsPhrase);
         List<Span> spans = Scanner.scan(tokens, phrases);
         Interpreter.Result r = new Interpreter(tokens, spans, vocabulary, previous).interpret();
         if (r.refusal() != null) {
@@ -42,6 +42,6 @@ public final class Reading {
 
     /** The phrases a question was read as, for diagnosing the translator. */
     public String explainReading(String question) {
-        return Interpreter.debug(Scanner.scan(Words.splitHyphens(Words.tokens(question), phrases::beginsPhrase), phrases)).toString();
+        return Interpreter.debug(Scanner.scan(Words.splitHyphens(Words.tokens(question, true), phrases::beginsPhrase), phrases)).toString();
     }
 }

@@ -57,6 +57,9 @@ final class Scanner {
     /** Numbers, clock times and dates. */
     private static Span special(List<Token> tokens, int i) {
         String w = tokens.get(i).lower();
+        if (w.equals("(") || w.equals(")") || w.equals("[") || w.equals("]")) {
+            return new Span(i, i + 1, w, List.of(Meaning.of(Meaning.Kind.STOP)), 0); // a filler the interpreter may look at
+        }
         Matcher m = ISO_DATE.matcher(w);
         if (m.matches()) {
             LocalDate d = date(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
@@ -132,6 +135,9 @@ final class Scanner {
                 key.append(tokens.get(k).stem());
             }
             List<Meaning> meanings = phrases.exact(key.toString());
+            if (meanings != null && n == 1 && phrases.falsePlural(tokens.get(i), meanings)) {
+                continue; // "boths": a misspelling (of "booths"), not "both"
+            }
             if (meanings != null) {
                 return new Span(i, i + n, text(tokens, i, i + n), meanings, 0);
             }

@@ -15,16 +15,26 @@ final class Words {
      * splits later), or a lone {@code %}.
      */
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:[/&.:'’+\\-@][\\p{L}\\p{N}]+)*\\+*|%|&");
+    /** A word, or a bracket of a question ("smaller companies (startups and SMBs)"). */
+    private static final Pattern WORD_OR_BRACKET = Pattern.compile(WORD.pattern() + "|[()\\[\\]]");
     private static final Pattern NUMBER_UNIT = Pattern.compile("(\\d+(?::\\d{2})?)(am|pm|a\\.m\\.?|p\\.m\\.?|h|st|nd|rd|th)");
 
     private Words() {}
 
-    /** The words of a question. */
+    /** The words of a phrase or a stored value (brackets are passed over). */
     static List<Token> tokens(String text) {
+        return tokens(text, false);
+    }
+
+    /**
+     * The words of a question; with {@code brackets}, each round or square bracket is a word of its
+     * own, so that a parenthesis restating what was just said can be recognised.
+     */
+    static List<Token> tokens(String text, boolean brackets) {
         String clean = Normalizer.normalize(text, Normalizer.Form.NFKC).replace('’', '\'').replace('‘', '\'')
                 .replace('“', '"').replace('”', '"').replace('–', '-').replace('—', '-');
         List<Token> out = new ArrayList<>();
-        Matcher m = WORD.matcher(clean);
+        Matcher m = (brackets ? WORD_OR_BRACKET : WORD).matcher(clean);
         while (m.find()) {
             String original = m.group();
             String lower = original.toLowerCase(Locale.ROOT);
