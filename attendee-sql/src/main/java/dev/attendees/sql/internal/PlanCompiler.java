@@ -298,18 +298,32 @@ public final class PlanCompiler {
             return day.eq(pick);
         }
         if (c instanceof Condition.CountOf n) {
-            Field<Integer> count = field(selectCount().from(listTable(n.dimension()).as("n"))
-                    .where(field(name("n", "attendee_id"), SQLDataType.BIGINT).eq(ID)));
-            Field<Integer> v = inline(n.value());
+            // One pass over the items grouped by attendee, not a count per attendee: the item tables are
+            // keyed by item first, so a correlated count would scan them once for every attendee.
+            int v = n.value();
             return switch (n.comparison()) {
-                case EQUAL -> count.eq(v);
-                case AT_LEAST -> count.ge(v);
-                case AT_MOST -> count.le(v);
-                case MORE_THAN -> count.gt(v);
-                case LESS_THAN -> count.lt(v);
+                case AT_LEAST -> atLeast(n.dimension(), v);
+                case MORE_THAN -> atLeast(n.dimension(), v + 1);
+                case AT_MOST -> atLeast(n.dimension(), v + 1).not();
+                case LESS_THAN -> atLeast(n.dimension(), v).not();
+                case EQUAL -> v == 0 ? atLeast(n.dimension(), 1).not() : ID.in(select(ITEM_OWNER)
+                        .from(listTable(n.dimension()).as("n")).groupBy(ITEM_OWNER).having(count().eq(inline(v))));
             };
         }
         throw new IllegalArgumentException("unknown condition " + c);
+    }
+
+    private static final Field<Long> ITEM_OWNER = field(name("n", "attendee_id"), SQLDataType.BIGINT);
+
+    /** Attendees with at least {@code v} items of {@code d} (everyone for {@code v <= 0}). */
+    private org.jooq.Condition atLeast(Dimension d, int v) {
+        if (v <= 0) {
+            return DSL.trueCondition();
+        }
+        if (v == 1) {
+            return ID.in(select(ITEM_OWNER).from(listTable(d).as("n")));
+        }
+        return ID.in(select(ITEM_OWNER).from(listTable(d).as("n")).groupBy(ITEM_OWNER).having(count().ge(inline(v))));
     }
 
     private static String text(LocalTime t) {
